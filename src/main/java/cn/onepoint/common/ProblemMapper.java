@@ -1,0 +1,167 @@
+package cn.onepoint.common;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.hibernate.StaleStateException;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** Turns every failure into application/problem+json (RFC 9457), in the caller's language. */
+public class ProblemMapper {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+    private static final String TYPE_BASE = "https://onepoint.cn/problems/";
+
+    private final Clock clock;
+
+    public ProblemMapper(Clock clock) {
+        this.clock = clock;
+    }
+
+    @ServerExceptionMapper
+    public Response domain(DomainException e, HttpHeaders headers) {
+        Locale locale = Messages.locale(headers);
+        String type = switch (e.status()) {
+            case 422 -> "rule-violation";
+            case 409 -> "state-conflict";
+            case 412 -> "precondition-failed";
+            case 404 -> "not-found";
+            default -> e.errors() != null ? "validation" : "bad-request";
+        };
+        return respond(new Problem(TYPE_BASE + type, title(locale, e.status()), e.status(),
+                Messages.text(locale, e.messageKey(), e.args()), e.code(), e.state(), e.allowedActions(),
+                e.errors() == null ? null : e.errors().stream()
+                        .map(f -> new Problem.FieldError(f.field(), FieldErrors.render(locale, f.message()))).toList()));
+    }
+
+    @ServerExceptionMapper
+    public Response validation(ConstraintViolationException e, HttpHeaders headers) {
+        Locale locale = Messages.locale(headers);
+        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new Problem.FieldError(fieldOf(v), v.getMessage()))
+                .sorted(Comparator.comparing(Problem.FieldError::field).thenComparing(Problem.FieldError::message))
+                .toList();
+        return respond(new Problem(TYPE_BASE + "validation", title(locale, 400), 400,
+                Messages.text(locale, "validation", errors.size()), "VALIDATION", null, null, errors));
+    }
+
+    @ServerExceptionMapper({JsonMappingException.class, MismatchedInputException.class, InvalidFormatException.class,
+            ValueInstantiationException.class, UnrecognizedPropertyException.class})
+    public Response unreadable(JsonMappingException e, HttpHeaders headers) {
+        return unreadable(e, Messages.locale(headers));
+    }
+
+    private Response unreadable(JsonMappingException e, Locale locale) {
+        String field = e.getPath().stream()
+                .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
+        String message;
+        if (e instanceof InvalidFormatException ife && ife.getTargetType() != null && ife.getTargetType().isEnum()) {
+            String allowed = Arrays.stream(ife.getTargetType().getEnumConstants())
+                    .map(Object::toString).collect(Collectors.joining(", "));
+            message = Messages.text(locale, "unknownEnum", ife.getValue(), allowed);
+        } else if (e instanceof UnrecognizedPropertyException) {
+            message = Messages.text(locale, "unknownField");
+        } else {
+            message = Messages.text(locale, "badValue");
+        }
+        if (field.isEmpty()) {
+            return malformed(e, locale);
+        }
+        List<Problem.FieldError> errors = List.of(new Problem.FieldError(field, message));
+        return respond(new Problem(TYPE_BASE + "validation", title(locale, 400), 400,
+                Messages.text(locale, "validation", 1), "VALIDATION", null, null, errors));
+    }
+
+    @ServerExceptionMapper
+    public Response malformed(JsonParseException e, HttpHeaders headers) {
+        return malformed(e, Messages.locale(headers));
+    }
+
+    private Response malformed(Exception e, Locale locale) {
+        String reason = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
+        return respond(new Problem(TYPE_BASE + "malformed-json", title(locale, 400), 400,
+                Messages.text(locale, "malformedJson", reason), "MALFORMED_JSON", null, null, null));
+    }
+
+    @ServerExceptionMapper({OptimisticLockException.class, StaleStateException.class})
+    public Response concurrentChange(Exception e, HttpHeaders headers) {
+        Locale locale = Messages.locale(headers);
+        return respond(new Problem(TYPE_BASE + "version-conflict", title(locale, 409), 409,
+                Messages.text(locale, "versionConflict"), "VERSION_CONFLICT", null, null, null));
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e, HttpHeaders headers, UriInfo uri) {
+        Locale locale = Messages.locale(headers);
+        int status = e.getResponse().getStatus();
+        for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
+            if (c instanceof JsonMappingException jme) {
+                return unreadable(jme, locale);
+            }
+            if (c instanceof JsonParseException jpe) {
+                return malformed(jpe, locale);
+            }
+        }
+        String detail = status == 404
+                ? Messages.text(locale, "pathNotFound", uri.getPath())
+                : (e.getMessage() == null ? title(locale, status) : e.getMessage());
+        String code = Response.Status.fromStatusCode(status) == null
+                ? "HTTP_" + status : Response.Status.fromStatusCode(status).name();
+        return respond(new Problem(TYPE_BASE + "http-" + status, title(locale, status), status, detail, code,
+                null, null, null));
+    }
+
+    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
+    public Response unexpected(Throwable e, HttpHeaders headers) {
+        Instant at = clock.instant();
+        LOG.errorf(e, "Unhandled failure at %s", at);
+        Locale locale = Messages.locale(headers);
+        return respond(new Problem(TYPE_BASE + "internal", title(locale, 500), 500,
+                Messages.text(locale, "internal", at.toString()), "INTERNAL", null, null, null));
+    }
+
+    /**
+     * "create.body.reporter.name" → "reporter.name"; "list.limit" → "limit". Request bodies are parameters
+     * named {@code body}, paging bean parameters {@code page}: neither is part of the field's name.
+     */
+    static String fieldOf(ConstraintViolation<?> v) {
+        String path = v.getPropertyPath().toString();
+        int dot = path.indexOf('.');
+        String rest = dot < 0 ? path : path.substring(dot + 1);
+        for (String wrapper : new String[] {"body.", "page."}) {
+            if (rest.startsWith(wrapper)) {
+                return rest.substring(wrapper.length());
+            }
+        }
+        return rest;
+    }
+
+    private static String title(Locale locale, int status) {
+        String t = Messages.text(locale, "title." + status);
+        return t.startsWith("title.") ? "HTTP " + status : t;
+    }
+
+    private static Response respond(Problem p) {
+        return Response.status(p.status()).type(Problem.MEDIA_TYPE).entity(p).build();
+    }
+}
