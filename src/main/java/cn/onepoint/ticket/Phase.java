@@ -1,0 +1,40 @@
+package cn.onepoint.ticket;
+
+import cn.onepoint.common.WireEnum;
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/** Where inside its status a ticket is: the finer steps of T4 and T16. */
+public enum Phase implements WireEnum {
+    INTAKE("intake"),
+    /** T4: the local unit that took the call checks its own local segment first. */
+    LOCAL_PRE_CHECK("localPreCheck"),
+    /** T4: the province confirms no fault inside the province. */
+    PROVINCE_REVIEW("provinceReview"),
+    /** Ready to dispatch to handling units. */
+    DISPATCH("dispatch"),
+    DISPATCHED("dispatched"),
+    SUSPENDED("suspended"),
+    AWAITING_CUSTOMER("awaitingCustomer"),
+    RESTORED("restored"),
+    CLOSED("closed"),
+    CANCELLED("cancelled"),
+    REJECTED("rejected");
+
+    private final String wire;
+
+    Phase(String wire) {
+        this.wire = wire;
+    }
+
+    @JsonValue
+    @Override
+    public String wire() {
+        return wire;
+    }
+
+    @JsonCreator
+    public static Phase fromString(String s) {
+        return WireEnum.parse(Phase.class, s);
+    }
+}

@@ -1,0 +1,85 @@
+package cn.onepoint.ticket;
+
+import cn.onepoint.common.DomainException;
+
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import static cn.onepoint.ticket.Phase.DISPATCH;
+import static cn.onepoint.ticket.Phase.DISPATCHED;
+import static cn.onepoint.ticket.Phase.LOCAL_PRE_CHECK;
+import static cn.onepoint.ticket.Phase.PROVINCE_REVIEW;
+import static cn.onepoint.ticket.TicketStatus.ACKNOWLEDGED;
+import static cn.onepoint.ticket.TicketStatus.CANCELLED;
+import static cn.onepoint.ticket.TicketStatus.CLOSED;
+import static cn.onepoint.ticket.TicketStatus.HELD;
+import static cn.onepoint.ticket.TicketStatus.IN_PROGRESS;
+import static cn.onepoint.ticket.TicketStatus.PENDING;
+import static cn.onepoint.ticket.TicketStatus.REJECTED;
+import static cn.onepoint.ticket.TicketStatus.RESOLVED;
+
+/**
+ * The fault-ticket state machine as data: every action, the statuses (and, inside inProgress, the phases) it
+ * is allowed in, and the status it leads to (null: unchanged). {@link #check} is the one place that decides.
+ */
+public enum TicketAction {
+    ACCEPT("accept", EnumSet.of(ACKNOWLEDGED), null, IN_PROGRESS),
+    REJECT("reject", EnumSet.of(ACKNOWLEDGED), null, REJECTED),
+    CANCEL("cancel", EnumSet.of(ACKNOWLEDGED, IN_PROGRESS, PENDING), null, CANCELLED),
+    CHANGE_RESPONSIBLE("responsible-person", EnumSet.of(IN_PROGRESS, HELD, PENDING, RESOLVED), null, null),
+    LOCAL_PRE_CHECK_RESULT("local-pre-check", EnumSet.of(IN_PROGRESS), EnumSet.of(LOCAL_PRE_CHECK), null),
+    PROVINCE_REVIEW_RESULT("province-review", EnumSet.of(IN_PROGRESS), EnumSet.of(PROVINCE_REVIEW), null),
+    DISPATCH_UNITS("dispatches", EnumSet.of(IN_PROGRESS), EnumSet.of(DISPATCH, DISPATCHED), null),
+    SEGMENT_TEST("segment-tests", EnumSet.of(IN_PROGRESS), EnumSet.of(DISPATCHED), null),
+    HANDLER_PROGRESS("progress", EnumSet.of(IN_PROGRESS, HELD, PENDING, RESOLVED), null, null),
+    WORK_ORDER_UPDATE("work-order", EnumSet.of(IN_PROGRESS, HELD, PENDING, RESOLVED), null, null),
+    CUSTOMER_UPDATE("customer-updates", EnumSet.of(IN_PROGRESS, HELD, PENDING, RESOLVED), null, null),
+    FEEDBACK("feedback", EnumSet.of(IN_PROGRESS, HELD, PENDING), null, null),
+    ANSWER_FEEDBACK("feedback-answer", EnumSet.of(IN_PROGRESS, HELD, PENDING, RESOLVED), null, null),
+    REQUEST_SUSPENSION("suspensions", EnumSet.of(IN_PROGRESS), EnumSet.of(DISPATCHED), null),
+    APPROVE_SUSPENSION("suspension-approve", EnumSet.of(IN_PROGRESS), EnumSet.of(DISPATCHED), HELD),
+    REFUSE_SUSPENSION("suspension-refuse", EnumSet.of(IN_PROGRESS), EnumSet.of(DISPATCHED), null),
+    RESUME("suspension-resume", EnumSet.of(HELD), null, IN_PROGRESS),
+    AWAIT_CUSTOMER("await-customer", EnumSet.of(IN_PROGRESS), null, PENDING),
+    CUSTOMER_RESPONDED("customer-responded", EnumSet.of(PENDING), null, IN_PROGRESS),
+    RESTORE("restore", EnumSet.of(IN_PROGRESS, HELD, PENDING), null, RESOLVED),
+    REPAIR("repair", EnumSet.of(RESOLVED, CLOSED), null, null),
+    CLOSE("close", EnumSet.of(IN_PROGRESS, HELD, PENDING, RESOLVED), null, CLOSED);
+
+    private final String wire;
+    private final Set<TicketStatus> statuses;
+    private final Set<Phase> phases;
+    private final TicketStatus target;
+
+    TicketAction(String wire, Set<TicketStatus> statuses, Set<Phase> phases, TicketStatus target) {
+        this.wire = wire;
+        this.statuses = statuses;
+        this.phases = phases;
+        this.target = target;
+    }
+
+    public String wire() {
+        return wire;
+    }
+
+    public boolean allowedIn(TicketStatus status, Phase phase) {
+        return statuses.contains(status) && (phases == null || phases.contains(phase));
+    }
+
+    /** The status after this action, or a 409 naming the state and the actions allowed in it. */
+    public TicketStatus check(TicketStatus status, Phase phase) {
+        if (!allowedIn(status, phase)) {
+            throw DomainException.stateConflict(status.wire() + "/" + phase.wire(), allowed(status, phase), wire);
+        }
+        return target == null ? status : target;
+    }
+
+    /** Actions a client may take now (internal ones, driven by work orders, are left out). */
+    public static List<String> allowed(TicketStatus status, Phase phase) {
+        return Arrays.stream(values())
+                .filter(a -> a != WORK_ORDER_UPDATE && a != HANDLER_PROGRESS && a.allowedIn(status, phase))
+                .map(TicketAction::wire).toList();
+    }
+}

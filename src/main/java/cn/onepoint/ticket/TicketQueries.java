@@ -1,0 +1,132 @@
+package cn.onepoint.ticket;
+
+import cn.onepoint.common.DomainException;
+import cn.onepoint.common.FieldErrors;
+import cn.onepoint.common.Ids;
+import cn.onepoint.common.PageParams;
+import cn.onepoint.common.Paging;
+import cn.onepoint.common.Paging.Page;
+import cn.onepoint.common.Query;
+import cn.onepoint.common.WireEnum;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** The read side of tickets: one ticket, lists with TMF630 filters, and each sub-resource's records. */
+@ApplicationScoped
+public class TicketQueries {
+
+    private static final Map<String, String> SORTS = Map.of(
+            "createdAt", "createdAt", "occurredAt", "occurredAt", "number", "number", "updatedAt", "updatedAt");
+
+    public record Filter(List<String> status, List<String> scope, String customerId, String circuitId,
+                         String unitId, String createdFrom, String createdTo, String sort) {
+    }
+
+    @WithSession
+    public Uni<Ticket> get(UUID id) {
+        return Ticket.<Ticket>findById(id).onItem().ifNull().failWith(() -> DomainException.notFound("ticket", id));
+    }
+
+    @WithSession
+    public Uni<Page<Ticket>> list(Filter f, PageParams page) {
+        FieldErrors errors = new FieldErrors();
+        List<TicketStatus> statuses = new ArrayList<>();
+        for (String s : Ids.values(f.status())) {
+            try {
+                statuses.add(WireEnum.parse(TicketStatus.class, s));
+            } catch (IllegalArgumentException e) {
+                errors.add("status", "unknownEnum", s, "acknowledged, inProgress, held, pending, resolved, closed, "
+                        + "cancelled, rejected");
+            }
+        }
+        List<Scope> scopes = new ArrayList<>();
+        for (String s : Ids.values(f.scope())) {
+            try {
+                scopes.add(Scope.valueOf(s));
+            } catch (IllegalArgumentException e) {
+                errors.add("scope", "unknownEnum", s, "GROUP, PROVINCE");
+            }
+        }
+        UUID customer = uuid(errors, "customerId", f.customerId());
+        UUID circuit = uuid(errors, "circuitId", f.circuitId());
+        UUID unit = uuid(errors, "unitId", f.unitId());
+        Instant from = instant(errors, "createdFrom", f.createdFrom());
+        Instant to = instant(errors, "createdTo", f.createdTo());
+        String order = "createdAt desc";
+        if (f.sort() != null && !f.sort().isBlank()) {
+            boolean desc = f.sort().startsWith("-");
+            String attr = SORTS.get(desc ? f.sort().substring(1) : f.sort());
+            if (attr == null) {
+                errors.add("sort", "unknownEnum", f.sort(), "createdAt, occurredAt, number, updatedAt (- for descending)");
+            } else {
+                order = attr + (desc ? " desc" : " asc");
+            }
+        }
+        errors.throwIfAny();
+        Query q = new Query().in("status", statuses).in("scope", scopes).eq("customerId", customer)
+                .eq("circuitId", circuit)
+                .where("(acceptanceUnitId = :unit or dispatcherUnitId = :unit or id in "
+                        + "(select w.subjectId from WorkOrder w where w.unitId = :unit))", "unit", unit)
+                .where("createdAt >= :from", "from", from)
+                .where("createdAt < :to", "to", to)
+                .orderBy(order + ", id");
+        return Paging.fetch(q, page, (w, p) -> Ticket.count(w, p), (w, p) -> Ticket.find(w, p));
+    }
+
+    @WithSession
+    public Uni<List<TicketHistory>> history(UUID id) {
+        return get(id).chain(t -> TicketHistory.list("ticketId = ?1 order by id", id));
+    }
+
+    @WithSession
+    public Uni<List<SegmentTest>> segmentTests(UUID id) {
+        return get(id).chain(t -> SegmentTest.list("ticketId = ?1 order by testedAt, id", id));
+    }
+
+    @WithSession
+    public Uni<List<CustomerUpdate>> customerUpdates(UUID id) {
+        return get(id).chain(t -> CustomerUpdate.list("ticketId = ?1 order by at, id", id));
+    }
+
+    @WithSession
+    public Uni<List<Feedback>> feedback(UUID id) {
+        return get(id).chain(t -> Feedback.list("ticketId = ?1 order by postedAt, id", id));
+    }
+
+    @WithSession
+    public Uni<List<Suspension>> suspensions(UUID id) {
+        return get(id).chain(t -> Suspension.list("ticketId = ?1 order by requestedAt, id", id));
+    }
+
+    private static UUID uuid(FieldErrors errors, String field, String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            return UUID.fromString(raw);
+        } catch (IllegalArgumentException e) {
+            errors.add(field, "field.unknownReference", raw);
+            return null;
+        }
+    }
+
+    private static Instant instant(FieldErrors errors, String field, String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(raw);
+        } catch (DateTimeParseException e) {
+            errors.add(field, "field.badInstant", raw);
+            return null;
+        }
+    }
+}

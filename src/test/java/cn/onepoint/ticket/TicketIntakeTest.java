@@ -1,0 +1,136 @@
+package cn.onepoint.ticket;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
+
+@QuarkusTest
+class TicketIntakeTest {
+
+    World w;
+
+    @BeforeEach
+    void world() {
+        w = World.get();
+    }
+
+    @Test
+    void intakeNamesEveryMissingMandatoryField() {
+        // T1: every missing field named in one problem, not only the first.
+        given().contentType(ContentType.JSON).body(Map.of())
+                .when().post("/api/v1/tickets")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("code", equalTo("VALIDATION"))
+                .body("errors.field", containsInAnyOrder("customerCode", "businessType", "circuitCode",
+                        "customerName", "direction", "occurredAt", "symptom", "reporter", "channel",
+                        "acceptanceUnitId"));
+        given().contentType(ContentType.JSON)
+                .body(Map.of("reporter", Map.of("name", " "), "customerCode", "x"))
+                .when().post("/api/v1/tickets")
+                .then().statusCode(400)
+                .body("errors.field", hasItems("reporter.name", "reporter.contact"))
+                .body("errors.field", not(hasItem("customerCode")));
+    }
+
+    @Test
+    void intakeTakesAFaultWithAHumanNumber() {
+        given().contentType(ContentType.JSON).body(w.intake(w.hubeiMstp, "MSTP", w.hubeiDesk))
+                .when().post("/api/v1/tickets")
+                .then().statusCode(201)
+                .header("Location", containsString("/api/v1/tickets/"))
+                .header("ETag", equalTo("\"0\""))
+                .body("number", matchesPattern("FT\\d{12}"))
+                .body("status", equalTo("acknowledged"))
+                .body("phase", equalTo("intake"))
+                .body("scope", equalTo("PROVINCE"))
+                .body("allowedActions", containsInAnyOrder("accept", "reject", "cancel"));
+    }
+
+    @Test
+    void scopeIsGroupForGroupCustomersAndCrossProvinceCircuits() {
+        // T3
+        String groupCustomer = w.ticket(w.crossMstp, "MSTP", w.groupDesk);
+        given().get("/api/v1/tickets/" + groupCustomer).then().body("scope", equalTo("GROUP"));
+        String crossProvince = w.ticket(w.crossMstpProvincial, "MSTP", w.groupDesk);
+        given().get("/api/v1/tickets/" + crossProvince).then().body("scope", equalTo("GROUP"));
+        String inProvince = w.ticket(w.hubeiSwitching, "SWITCHING", w.hubeiDesk);
+        given().get("/api/v1/tickets/" + inProvince).then().body("scope", equalTo("PROVINCE"));
+    }
+
+    @Test
+    void machineRoomIntakeRecordsTheFirstAskUnit() {
+        // T2: 首问负责制
+        Map<String, Object> body = w.intake(w.hubeiMstp, "MSTP", w.hubeiDesk);
+        body.put("channel", "MACHINE_ROOM");
+        given().contentType(ContentType.JSON).body(body).when().post("/api/v1/tickets")
+                .then().statusCode(400).body("errors.field", containsInAnyOrder("firstAskUnitId"));
+        body.put("firstAskUnitId", w.yichang);
+        given().contentType(ContentType.JSON).body(body).when().post("/api/v1/tickets")
+                .then().statusCode(201).body("firstAskUnitId", equalTo(w.yichang)).body("channel", equalTo("MACHINE_ROOM"));
+    }
+
+    @Test
+    void unknownAndMismatchedReferencesAreNamed() {
+        Map<String, Object> body = w.intake(w.hubeiMstp, "MSTP", "00000000-0000-0000-0000-000000000009");
+        body.put("customerCode", "NO-SUCH-CUSTOMER");
+        body.put("businessType", "IP_VPN");
+        given().contentType(ContentType.JSON).body(body).when().post("/api/v1/tickets")
+                .then().statusCode(400)
+                .body("errors.field", containsInAnyOrder("customerCode", "businessType", "acceptanceUnitId"));
+    }
+
+    @Test
+    void wrongTypesAndUnknownEnumsAreProblems() {
+        Map<String, Object> body = w.intake(w.hubeiMstp, "MSTP", w.hubeiDesk);
+        body.put("channel", "PIGEON");
+        given().contentType(ContentType.JSON).body(body).when().post("/api/v1/tickets")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("channel"))
+                .body("errors[0].message", containsString("HOTLINE"));
+        body.put("channel", "HOTLINE");
+        body.put("occurredAt", "yesterday");
+        given().contentType(ContentType.JSON).body(body).when().post("/api/v1/tickets")
+                .then().statusCode(400).body("errors[0].field", equalTo("occurredAt"));
+    }
+
+    @Test
+    void listsFilterAndPage() {
+        String a = w.ticket(w.hubeiSwitching, "SWITCHING", w.hubeiDesk);
+        String b = w.ticket(w.hubeiSwitching, "SWITCHING", w.hubeiDesk);
+        String circuitId = given().queryParam("code", w.hubeiSwitching).get("/api/v1/circuits")
+                .then().extract().path("[0].id");
+        given().queryParam("circuitId", circuitId).queryParam("status", "acknowledged").queryParam("limit", 1)
+                .queryParam("sort", "-createdAt")
+                .get("/api/v1/tickets").then().statusCode(200)
+                .header("X-Result-Count", "1")
+                .header("X-Total-Count", matchesPattern("[2-9]|\\d\\d+"))
+                .body("[0].circuitCode", equalTo(w.hubeiSwitching));
+        given().queryParam("status", "inProgress,closed").queryParam("circuitId", circuitId)
+                .get("/api/v1/tickets").then().statusCode(200).body("id", not(hasItems(a, b)));
+        given().queryParam("status", "open").queryParam("createdFrom", "nope").get("/api/v1/tickets")
+                .then().statusCode(400).body("errors.field", containsInAnyOrder("status", "createdFrom"));
+        given().queryParam("unitId", w.hubeiDesk).queryParam("limit", 500).get("/api/v1/tickets")
+                .then().statusCode(200).body("id", hasItems(a, b));
+    }
+
+    @Test
+    void unknownTicketIs404() {
+        given().get("/api/v1/tickets/7a8d2f9e-0000-0000-0000-000000000000").then().statusCode(404)
+                .contentType("application/problem+json").body("detail", endsWith("7a8d2f9e-0000-0000-0000-000000000000"));
+        given().header("Accept-Language", "en").get("/api/v1/tickets/nope").then().statusCode(404)
+                .body("detail", containsString("not found"));
+    }
+}
