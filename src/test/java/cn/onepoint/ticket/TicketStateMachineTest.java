@@ -1,0 +1,152 @@
+package cn.onepoint.ticket;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Every disallowed transition is a 409 naming the state and the allowed actions; ETag and If-Match. */
+@QuarkusTest
+class TicketStateMachineTest {
+
+    World w;
+
+    @BeforeEach
+    void world() {
+        w = World.get();
+    }
+
+    /** Every client action endpoint, with a body that would be valid in the right state. */
+    private Map<String, Map<String, Object>> actions() {
+        Map<String, Object> person = Map.of("personId", w.hubeiAcceptor);
+        return Map.ofEntries(
+                Map.entry("accept", person),
+                Map.entry("reject", person),
+                Map.entry("cancel", person),
+                Map.entry("responsible-person", Map.of("personId", w.hubeiAcceptor, "byPersonId", w.hubeiAcceptor,
+                        "reason", "r")),
+                Map.entry("local-pre-check", Map.of("unitId", w.hubeiDesk, "personId", w.hubeiAcceptor,
+                        "localSegmentClean", true)),
+                Map.entry("province-review", Map.of("unitId", w.hubei, "personId", w.hubeiReviewer,
+                        "faultInsideProvince", false)),
+                Map.entry("dispatches", person),
+                Map.entry("segment-tests", World.cleanTest(w.wuhan, w.wuhanHandler, "A_ACCESS")),
+                Map.entry("customer-updates", Map.of("personId", w.hubeiAcceptor, "channel", "SMS", "message", "m")),
+                Map.entry("feedback", Map.of("unitId", w.wuhan, "personId", w.wuhanHandler, "message", "m")),
+                Map.entry("suspensions", Map.of("unitId", w.wuhan, "personId", w.wuhanHandler, "reason", "r")),
+                Map.entry("await-customer", person),
+                Map.entry("customer-responded", person),
+                Map.entry("restore", person),
+                Map.entry("repair", person),
+                Map.entry("close", Map.of("personId", w.hubeiAcceptor, "customerConfirmed", true,
+                        "cause", Map.of("category", "TELECOM", "text", "t"))));
+    }
+
+    private void assertOnlyAllowedActionsPass(String ticket, String state, List<String> allowed) {
+        for (var e : actions().entrySet()) {
+            if (allowed.contains(e.getKey())) {
+                continue;
+            }
+            World.post(ticket, e.getKey(), e.getValue()).statusCode(409)
+                    .contentType("application/problem+json")
+                    .body("code", equalTo("STATE_CONFLICT"))
+                    .body("state", equalTo(state))
+                    .body("allowedActions", containsInAnyOrder(allowed.toArray()))
+                    .body("detail", containsString(e.getKey()));
+        }
+    }
+
+    @Test
+    void acknowledgedAllowsOnlyAcceptRejectCancel() {
+        String t = w.ticket(w.hubeiMstp, "MSTP", w.hubeiDesk);
+        assertOnlyAllowedActionsPass(t, "acknowledged/intake", List.of("accept", "reject", "cancel"));
+    }
+
+    @Test
+    void closedAllowsOnlyRepair() {
+        String t = w.accepted(w.hubeiMstp, "MSTP", w.hubeiDesk, w.hubeiAcceptor);
+        World.post(t, "restore", Map.of("personId", w.hubeiAcceptor)).statusCode(200);
+        World.post(t, "close", Map.of("personId", w.hubeiAcceptor, "customerConfirmed", true,
+                "cause", Map.of("category", "TELECOM", "text", "t"))).statusCode(200);
+        assertOnlyAllowedActionsPass(t, "closed/closed", List.of("repair"));
+    }
+
+    @Test
+    void rejectedAndCancelledAllowNothing() {
+        String r = w.ticket(w.hubeiMstp, "MSTP", w.hubeiDesk);
+        World.post(r, "reject", Map.of("personId", w.hubeiAcceptor, "note", "非我方故障")).statusCode(200)
+                .body("status", equalTo("rejected"));
+        assertOnlyAllowedActionsPass(r, "rejected/rejected", List.of());
+        String c = w.ticket(w.hubeiMstp, "MSTP", w.hubeiDesk);
+        World.post(c, "cancel", Map.of("personId", w.hubeiAcceptor, "note", "重复登记")).statusCode(200);
+        assertOnlyAllowedActionsPass(c, "cancelled/cancelled", List.of());
+    }
+
+    @Test
+    void heldAllowsResumeButNotRestoreOfTheRequest() {
+        String t = w.accepted(w.hubeiMstp, "MSTP", w.hubeiDesk, w.hubeiAcceptor);
+        World.post(t, "await-customer", Map.of("personId", w.hubeiAcceptor, "note", "等客户提供机房钥匙"))
+                .statusCode(200).body("status", equalTo("pending")).body("phase", equalTo("awaitingCustomer"));
+        World.post(t, "dispatches", Map.of("personId", w.hubeiAcceptor)).statusCode(409)
+                .body("state", equalTo("pending/awaitingCustomer"));
+        World.post(t, "customer-responded", Map.of("personId", w.hubeiAcceptor)).statusCode(200)
+                .body("status", equalTo("inProgress")).body("phase", equalTo("dispatch"));
+    }
+
+    @Test
+    void etagAndIfMatchGuardAgainstLostUpdates() {
+        String t = w.ticket(w.hubeiMstp, "MSTP", w.hubeiDesk);
+        String etag = given().get("/api/v1/tickets/" + t).then().statusCode(200).extract().header("ETag");
+        assertEquals("\"0\"", etag);
+        given().contentType(ContentType.JSON).header("If-Match", "\"7\"").body(Map.of("personId", w.hubeiAcceptor))
+                .when().post("/api/v1/tickets/" + t + "/accept")
+                .then().statusCode(412).contentType("application/problem+json")
+                .body("code", equalTo("PRECONDITION_FAILED"));
+        given().get("/api/v1/tickets/" + t).then().body("status", equalTo("acknowledged"));
+        String after = given().contentType(ContentType.JSON).header("If-Match", etag)
+                .body(Map.of("personId", w.hubeiAcceptor))
+                .when().post("/api/v1/tickets/" + t + "/accept")
+                .then().statusCode(200).header("ETag", not(equalTo(etag))).extract().header("ETag");
+        assertEquals(after, given().get("/api/v1/tickets/" + t).then().extract().header("ETag"));
+        // The old ETag is stale now.
+        given().contentType(ContentType.JSON).header("If-Match", etag)
+                .body(Map.of("personId", w.hubeiAcceptor, "note", "n"))
+                .when().post("/api/v1/tickets/" + t + "/await-customer").then().statusCode(412);
+    }
+
+    @Test
+    void concurrentCommandsOnOneTicketDoNotBothWin() throws Exception {
+        String t = w.accepted(w.hubeiMstp, "MSTP", w.hubeiDesk, w.hubeiAcceptor);
+        // Restore and await-customer race from the same state: one wins, the other conflicts.
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var restore = pool.submit(() -> World.post(t, "restore", Map.of("personId", w.hubeiAcceptor))
+                    .extract().statusCode());
+            var pend = pool.submit(() -> World.post(t, "await-customer", Map.of("personId", w.hubeiAcceptor))
+                    .extract().statusCode());
+            List<Integer> codes = List.of(restore.get(), pend.get());
+            assertTrue(codes.contains(200), codes::toString);
+            assertTrue(codes.stream().allMatch(c -> c == 200 || c == 409), codes::toString);
+            String status = given().get("/api/v1/tickets/" + t).then().extract().path("status");
+            long history = given().get("/api/v1/tickets/" + t + "/history").then().extract()
+                    .jsonPath().getList("action").stream()
+                    .filter(a -> a.equals("restore") || a.equals("await-customer")).count();
+            // Whatever happened, the history tells the same story as the ticket.
+            assertEquals(codes.stream().filter(c -> c == 200).count(), history);
+            assertTrue(status.equals("resolved") || status.equals("pending"), status);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
