@@ -97,8 +97,9 @@ public class DirectoryService {
     }
 
     @WithSession
-    public Uni<Page<Unit>> units(Tier tier, UnitKind kind, String province, String parentId, PageParams page) {
-        Query q = new Query().eq("tier", tier).eq("kind", kind).eq("province", province)
+    public Uni<Page<Unit>> units(Tier tier, UnitKind kind, String province, String parentId, String code,
+                                 PageParams page) {
+        Query q = new Query().eq("tier", tier).eq("kind", kind).eq("province", province).eq("code", code)
                 .eq("parentId", parentId == null ? null : Ids.ref("unit", parentId)).orderBy("code");
         return Paging.fetch(q, page, (w, p) -> Unit.count(w, p), (w, p) -> Unit.find(w, p));
     }
