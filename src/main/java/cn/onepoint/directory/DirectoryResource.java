@@ -138,6 +138,6 @@ public class DirectoryResource {
     }
 
     private static Response created(String collection, String id, Object view) {
-        return Response.created(URI.create("/api/v1/" + collection + "/" + id)).entity(view).build();
+        return Response.created(URI.create(collection + "/" + id)).entity(view).build();
     }
 }

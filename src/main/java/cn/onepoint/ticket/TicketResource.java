@@ -71,7 +71,7 @@ public class TicketResource {
             description = "T1–T3: every mandatory field, every bad one named at once; scope derived (GROUP for group-level "
                     + "customers and cross-province circuits); status acknowledged; a human number FTyyyyMMddNNNN.")
     public Uni<Response> create(@Valid @NotNull CreateTicketRequest body) {
-        return service.create(body).map(t -> Response.created(URI.create("/api/v1/tickets/" + t.id))
+        return service.create(body).map(t -> Response.created(URI.create("tickets/" + t.id))
                 .entity(TicketView.of(t)).tag(Versions.etag(t.version)).build());
     }
 
@@ -148,7 +148,7 @@ public class TicketResource {
     public Uni<Response> dispatch(@PathParam("id") String id, @Valid @NotNull DispatchRequest body,
                                   @HeaderParam(IF_MATCH) String ifMatch) {
         return service.dispatch(id(id), body, ifMatch)
-                .map(list -> Response.created(URI.create("/api/v1/tickets/" + id + "/dispatches"))
+                .map(list -> Response.created(URI.create("tickets/" + id + "/dispatches"))
                         .entity(list.stream().map(WorkOrderView::of).toList()).build());
     }
 
@@ -335,6 +335,6 @@ public class TicketResource {
     }
 
     private static Response created(String ticketId, String sub, UUID id, Object view) {
-        return Response.created(URI.create("/api/v1/tickets/" + ticketId + "/" + sub + "/" + id)).entity(view).build();
+        return Response.created(URI.create("tickets/" + ticketId + "/" + sub + "/" + id)).entity(view).build();
     }
 }
