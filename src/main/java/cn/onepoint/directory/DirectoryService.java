@@ -69,7 +69,7 @@ public class DirectoryService {
         if (body.tier() == Tier.LOCAL && blank(body.parentId())) {
             errors.add("parentId", "field.parentRequired");
         }
-        UUID parentId = refOrError(errors, "parentId", body.parentId());
+        UUID parentId = errors.uuid("parentId", body.parentId());
         return unique(errors, "code", body.code(), Unit.count("code", body.code()))
                 .chain(() -> parentId == null ? Uni.createFrom().nullItem() : Unit.<Unit>findById(parentId))
                 .chain(parent -> {
@@ -109,7 +109,7 @@ public class DirectoryService {
     @WithTransaction
     public Uni<Person> createPerson(PersonRequest body) {
         FieldErrors errors = new FieldErrors();
-        UUID unitId = refOrError(errors, "unitId", body.unitId());
+        UUID unitId = errors.uuid("unitId", body.unitId());
         return exists(errors, "unitId", body.unitId(), unitId, "field.unknownUnit", id -> Unit.findById(id))
                 .chain(() -> {
                     errors.throwIfAny();
@@ -138,8 +138,8 @@ public class DirectoryService {
     @WithTransaction
     public Uni<Customer> createCustomer(CustomerRequest body) {
         FieldErrors errors = new FieldErrors();
-        UUID cceId = refOrError(errors, "cceId", body.cceId());
-        UUID cmId = refOrError(errors, "cmId", body.cmId());
+        UUID cceId = errors.uuid("cceId", body.cceId());
+        UUID cmId = errors.uuid("cmId", body.cmId());
         return unique(errors, "code", body.code(), Customer.count("code", body.code()))
                 .chain(() -> exists(errors, "cceId", body.cceId(), cceId, "field.unknownPerson", id -> Person.findById(id)))
                 .chain(() -> exists(errors, "cmId", body.cmId(), cmId, "field.unknownPerson", id -> Person.findById(id)))
@@ -171,10 +171,10 @@ public class DirectoryService {
     @WithTransaction
     public Uni<Circuit> createCircuit(CircuitRequest body) {
         FieldErrors errors = new FieldErrors();
-        UUID customerId = refOrError(errors, "customerId", body.customerId());
-        UUID aUnit = refOrError(errors, "aEnd.unitId", body.aEnd().unitId());
-        UUID zUnit = refOrError(errors, "zEnd.unitId", body.zEnd().unitId());
-        UUID backbone = refOrError(errors, "backboneUnitId", body.backboneUnitId());
+        UUID customerId = errors.uuid("customerId", body.customerId());
+        UUID aUnit = errors.uuid("aEnd.unitId", body.aEnd().unitId());
+        UUID zUnit = errors.uuid("zEnd.unitId", body.zEnd().unitId());
+        UUID backbone = errors.uuid("backboneUnitId", body.backboneUnitId());
         return unique(errors, "code", body.code(), Circuit.count("code", body.code()))
                 .chain(() -> exists(errors, "customerId", body.customerId(), customerId, "field.unknownCustomer",
                         id -> Customer.findById(id)))
@@ -240,18 +240,6 @@ public class DirectoryService {
                 errors.add(field, messageKey, raw);
             }
         }).replaceWithVoid();
-    }
-
-    private static UUID refOrError(FieldErrors errors, String field, String raw) {
-        if (blank(raw)) {
-            return null;
-        }
-        try {
-            return UUID.fromString(raw);
-        } catch (IllegalArgumentException e) {
-            errors.add(field, "field.unknownReference", raw);
-            return null;
-        }
     }
 
     private static boolean blank(String s) {

@@ -77,8 +77,8 @@ public class TicketService {
     @WithTransaction
     public Uni<Ticket> create(CreateTicketRequest body) {
         FieldErrors errors = new FieldErrors();
-        UUID acceptanceUnitId = ref(errors, "acceptanceUnitId", body.acceptanceUnitId());
-        UUID firstAskId = ref(errors, "firstAskUnitId", body.firstAskUnitId());
+        UUID acceptanceUnitId = errors.uuid("acceptanceUnitId", body.acceptanceUnitId());
+        UUID firstAskId = errors.uuid("firstAskUnitId", body.firstAskUnitId());
         // T2: a unit reached directly records itself as first-ask unit (首问负责制).
         if (body.channel() == Channel.MACHINE_ROOM && body.firstAskUnitId() == null) {
             errors.add("firstAskUnitId", "field.firstAskRequired");
@@ -700,8 +700,7 @@ public class TicketService {
     private Uni<Person> personOf(UUID id, String field) {
         return Person.<Person>findById(id).map(p -> {
             if (p == null) {
-                throw DomainException.invalidFields(List.of(new cn.onepoint.common.Problem.FieldError(field,
-                        "{field.unknownPerson}\u001f" + id)));
+                throw FieldErrors.single(field, "field.unknownPerson", id);
             }
             return p;
         });
@@ -710,8 +709,7 @@ public class TicketService {
     private Uni<Unit> unitOf(UUID id, String field) {
         return Unit.<Unit>findById(id).map(u -> {
             if (u == null) {
-                throw DomainException.invalidFields(List.of(new cn.onepoint.common.Problem.FieldError(field,
-                        "{field.unknownUnit}\u001f" + id)));
+                throw FieldErrors.single(field, "field.unknownUnit", id);
             }
             return u;
         });
@@ -726,17 +724,5 @@ public class TicketService {
                 errors.add(field, "field.unknownUnit", raw);
             }
         }).replaceWithVoid();
-    }
-
-    private static UUID ref(FieldErrors errors, String field, String raw) {
-        if (raw == null || raw.isBlank()) {
-            return null;
-        }
-        try {
-            return UUID.fromString(raw);
-        } catch (IllegalArgumentException e) {
-            errors.add(field, "field.unknownReference", raw);
-            return null;
-        }
     }
 }
