@@ -7,6 +7,7 @@ import org.eclipse.microprofile.openapi.models.Components;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
@@ -25,7 +26,8 @@ import java.util.Map;
  *   <li>412 on every operation that accepts {@code If-Match}.</li>
  * </ul>
  * The responses are shared components ({@code #/components/responses/...}) whose content is the
- * {@code Problem} schema. A response an operation already documents with content is left alone.
+ * {@code Problem} schema. A response an operation documents itself keeps its description and content;
+ * one without content gets the Problem body.
  */
 @OpenApiFilter(stages = OpenApiFilter.RunStage.BUILD)
 public class ProblemResponsesFilter implements OASFilter {
@@ -108,18 +110,23 @@ public class ProblemResponsesFilter implements OASFilter {
 
     private static void add(APIResponses responses, String status) {
         APIResponse existing = responses.getAPIResponse(status);
-        if (existing == null || existing.getRef() == null && existing.getContent() == null) {
+        if (existing == null) {
             responses.addAPIResponse(status, OASFactory.createAPIResponse().ref(COMPONENT_BY_STATUS.get(status)));
+        } else if (existing.getRef() == null && existing.getContent() == null) {
+            // an @APIResponse that only describes the case: keep its description, add the body
+            existing.setContent(problemContent());
         }
+    }
+
+    private static Content problemContent() {
+        return OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
+                OASFactory.createMediaType().schema(OASFactory.createSchema().ref("Problem")));
     }
 
     private static void component(Components components, String name, String description) {
         if (components.getResponses() != null && components.getResponses().containsKey(name)) {
             return;
         }
-        components.addResponse(name, OASFactory.createAPIResponse()
-                .description(description)
-                .content(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
-                        OASFactory.createMediaType().schema(OASFactory.createSchema().ref("Problem")))));
+        components.addResponse(name, OASFactory.createAPIResponse().description(description).content(problemContent()));
     }
 }
