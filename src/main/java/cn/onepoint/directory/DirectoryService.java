@@ -128,7 +128,9 @@ public class DirectoryService {
     @WithSession
     public Uni<Page<Person>> people(String unitId, Role role, PageParams page) {
         Query q = new Query().eq("unitId", unitId == null ? null : Ids.ref("unit", unitId))
-                .where("roles like :role", "role", role == null ? null : "%" + role.name() + "%")
+                // roles is a comma list: match whole names, so CUSTOMER_MANAGER does not find CHIEF_CUSTOMER_MANAGER
+                .where("concat(',', cast(roles as String), ',') like :role", "role",
+                        role == null ? null : "%," + role.name() + ",%")
                 .orderBy("name, id");
         return Paging.fetch(q, page, (w, p) -> Person.count(w, p), (w, p) -> Person.find(w, p));
     }
