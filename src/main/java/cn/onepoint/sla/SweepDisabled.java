@@ -1,0 +1,21 @@
+package cn.onepoint.sla;
+
+import io.quarkus.scheduler.Scheduled;
+import io.quarkus.scheduler.ScheduledExecution;
+import jakarta.inject.Singleton;
+
+/** {@code onepoint.sla.sweep-enabled=false} switches the scheduled sweep off on this instance. */
+@Singleton
+public class SweepDisabled implements Scheduled.SkipPredicate {
+
+    private final SlaPolicy policy;
+
+    public SweepDisabled(SlaPolicy policy) {
+        this.policy = policy;
+    }
+
+    @Override
+    public boolean test(ScheduledExecution execution) {
+        return !policy.sweepEnabled();
+    }
+}
