@@ -33,6 +33,8 @@ class TimerServiceTest {
     MutableClock clock;
     @Inject
     Pool pool;
+    @Inject
+    SlaPolicy policy;
 
     private Timer timer(UUID id) {
         return await(() -> timers.timer(id));
@@ -187,6 +189,7 @@ class TimerServiceTest {
     @Test
     void configOverridesTheAcceptLimit() {
         // ManualSweepProfile sets onepoint.sla.accept=PT1M (env twin ONEPOINT_SLA_ACCEPT)
+        assertEquals(Duration.ofMinutes(1), policy.accept());
         UUID workOrder = UUID.randomUUID();
         Timer t = await(() -> timers.start(TimerSpec.of(TimerKind.ACCEPT, SubjectType.WORK_ORDER, workOrder)));
         assertEquals(Duration.ofMinutes(1), Duration.between(t.startedAt, t.dueAt));
