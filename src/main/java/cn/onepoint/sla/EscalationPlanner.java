@@ -13,8 +13,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * T13: who hears of an escalation and in what words. The supervisor(s) of the target unit and the
@@ -117,7 +119,10 @@ public class EscalationPlanner {
         return t.tier() != null ? label("sla.tier." + t.tier()) : "-";
     }
 
+    /** Labels (kind, subject, tier, reason names) are fixed: rendered once, not once per breach. */
+    private static final Map<String, String> LABELS = new ConcurrentHashMap<>();
+
     private static String label(String key) {
-        return Messages.text(CHINESE, key);
+        return LABELS.computeIfAbsent(key, k -> Messages.text(CHINESE, k));
     }
 }

@@ -73,6 +73,10 @@ public interface SlaPolicy {
     @WithDefault("500")
     int batchSize();
 
+    /** Breach batches a sweep runs side by side (each its own transaction and connection). */
+    @WithDefault("2")
+    int sweepWorkers();
+
     interface HandlerProgress {
         /** BANDWIDTH, MPLS_VPN, IP_VPN, NEW_SERVICE and other products. */
         @WithDefault("PT30M")

@@ -218,7 +218,7 @@ public class TimerService {
                     .chain(() -> Notification.persist(plan.notifications()))
                     .chain(() -> outbox.append(Outbox.Topic.timers, ESCALATION_EVENT, subjectType.name(), subjectId,
                             new Outbox.Scope(customerId, unitId, u == null ? null : u.province),
-                            EscalationView.of(plan.escalation(), plan.notifications())))
+                            EscalationView.event(plan.escalation(), plan.notifications())))
                     .replaceWith(plan.escalation());
         })));
     }

@@ -13,7 +13,6 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -25,9 +24,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -63,26 +60,44 @@ public class TimerSweep {
     static final String BREACH_EVENT = "TimerBreachEvent";
     static final String WARNING_EVENT = "TimerWarningEvent";
 
-    static final String CLAIM_BREACHES = """
+    /**
+     * Claims due rows (locking them, skipping rows another sweeper holds) and, in the same statement, finds
+     * where each escalates next (T13): the first escalation to the timer's own unit, each further one to the
+     * parent of the last unit (LOCAL → PROVINCE → GROUP; a province without a parent goes to the group
+     * control desk), nothing above GROUP; with that unit's supervisors and the customer's CCE and CM.
+     */
+    private static final String CLAIM = """
             with claimed as (
-                select id from timer
-                 where state = 'running' and due_at <= $1
-                 order by due_at
+                select * from timer
+                 where %s
+                 order by %s
                  limit $2
                  for update skip locked
-            ), breached as (
-                update timer t
-                   set state = 'breached', breached_at = $1, version = t.version + 1
-                  from claimed c
-                 where t.id = c.id and t.state = 'running'
-             returning t.*
-            ), recorded as (
-                insert into timer_breach (timer_id, kind, rule, subject_type, subject_id, unit_id, customer_id,
-                                          province, due_at, breached_at)
-                select id, kind, rule, subject_type, subject_id, unit_id, customer_id, province, due_at, breached_at
-                  from breached
             )
-            select * from breached""";
+            select c.*, tu.id as target_unit_id, tu.tier as target_tier, tu.name as target_name,
+                   array(select p.id from person p
+                          where p.unit_id = tu.id and p.roles like '%%SUPERVISOR%%'
+                          order by p.created_at, p.id) as supervisors,
+                   cu.cce_id, cu.cm_id
+              from claimed c
+              left join unit cur on cur.id = case when c.escalation_level = 0 then c.unit_id
+                                                  else c.escalation_unit_id end
+              left join unit tu on tu.id = case
+                    when c.escalation_level = 0 then c.unit_id
+                    when cur.tier = 'GROUP' then null
+                    else coalesce(cur.parent_id, (select g.id from unit g
+                                                   where g.tier = 'GROUP' and g.kind = 'CONTROL_DESK'
+                                                   order by g.created_at, g.id limit 1))
+                  end
+              left join customer cu on cu.id = c.customer_id""";
+
+    /** Running timers past their due time (partial index timer_due_idx). */
+    static final String CLAIM_BREACHES = CLAIM.formatted("state = 'running' and due_at <= $1", "due_at");
+
+    /** Breached timers, still not stopped, whose next escalation tier is due (timer_escalate_idx). */
+    static final String CLAIM_ESCALATIONS = CLAIM.formatted(
+            "next_escalation_at is not null and next_escalation_at <= $1 and state = 'breached'",
+            "next_escalation_at");
 
     private static final String CLAIM_WARNINGS = """
             with claimed as (
@@ -98,35 +113,6 @@ public class TimerSweep {
              where t.id = c.id and t.state = 'running' and t.warned_at is null
             returning t.*""";
 
-    private static final String CLAIM_ESCALATIONS = """
-            select * from timer
-             where next_escalation_at is not null and next_escalation_at <= $1 and state = 'breached'
-             order by next_escalation_at
-             limit $2
-             for update skip locked""";
-
-    /**
-     * Where each escalation goes (T13): the first to the timer's own unit, each further one to the parent
-     * of the last unit (LOCAL → PROVINCE → GROUP; a province without a parent goes to the group control
-     * desk); nothing above GROUP. With the unit's supervisors and the customer's CCE and CM.
-     */
-    private static final String TARGETS = """
-            select x.timer_id, tu.id as unit_id, tu.tier as unit_tier, tu.name as unit_name,
-                   array(select p.id from person p
-                          where p.unit_id = tu.id and p.roles like '%SUPERVISOR%'
-                          order by p.created_at, p.id) as supervisors,
-                   c.cce_id, c.cm_id
-              from unnest($1::uuid[], $2::uuid[], $3::bool[], $4::uuid[]) as x(timer_id, from_unit, first, customer_id)
-              left join unit cur on cur.id = x.from_unit
-              left join unit tu on tu.id = case
-                    when x.first then x.from_unit
-                    when cur.tier = 'GROUP' then null
-                    else coalesce(cur.parent_id, (select g.id from unit g
-                                                   where g.tier = 'GROUP' and g.kind = 'CONTROL_DESK'
-                                                   order by g.created_at, g.id limit 1))
-                  end
-              left join customer c on c.id = x.customer_id""";
-
     private static final String OUTBOX_ROWS = """
             select 'timers', o.event_type, o.subject_type, o.subject_id, o.customer_id, o.unit_id, o.province,
                    o.payload::jsonb, $1
@@ -140,30 +126,41 @@ public class TimerSweep {
     private static final String INSERT_OUTBOX = OUTBOX_COLUMNS
             + OUTBOX_ROWS.formatted("$2", "$3", "$4", "$5", "$6", "$7", "$8");
 
-    /** One statement: escalations, notifications, outbox events and the timers' escalation state. */
-    private static final String WRITE_ESCALATIONS = """
-            with esc as (
+    /**
+     * Everything a batch decided, in one statement: breach records, escalations, notifications, outbox
+     * events, and each timer's new state (breached and/or one escalation level up) in a single update.
+     */
+    private static final String WRITE = """
+            with breach as (
+                insert into timer_breach (timer_id, kind, rule, subject_type, subject_id, unit_id, customer_id,
+                                          province, due_at, breached_at)
+                select t.id, t.kind, t.rule, t.subject_type, t.subject_id, t.unit_id, t.customer_id, t.province,
+                       t.due_at, $1
+                  from timer t where t.id = any($2::uuid[])
+            ), esc as (
                 insert into escalation (id, timer_id, subject_type, subject_id, customer_id, level, tier, unit_id,
                                         reason, escalated_at)
                 select e.*, $1
-                  from unnest($2::uuid[], $3::uuid[], $4::text[], $5::uuid[], $6::uuid[], $7::int[], $8::text[],
-                              $9::uuid[], $10::text[])
+                  from unnest($3::uuid[], $4::uuid[], $5::text[], $6::uuid[], $7::uuid[], $8::int[], $9::text[],
+                              $10::uuid[], $11::text[])
                        as e(id, timer_id, subject_type, subject_id, customer_id, level, tier, unit_id, reason)
             ), ntf as (
                 insert into notification (id, escalation_id, recipient_id, role, channel, text, subject_type,
                                           subject_id, created_at)
                 select n.*, $1
-                  from unnest($11::uuid[], $12::uuid[], $13::uuid[], $14::text[], $15::text[], $16::text[],
-                              $17::text[], $18::uuid[])
+                  from unnest($12::uuid[], $13::uuid[], $14::uuid[], $15::text[], $16::text[], $17::text[],
+                              $18::text[], $19::uuid[])
                        as n(id, escalation_id, recipient_id, role, channel, text, subject_type, subject_id)
             ), evt as (
-            """ + OUTBOX_COLUMNS + OUTBOX_ROWS.formatted("$19", "$20", "$21", "$22", "$23", "$24", "$25") + """
+            """ + OUTBOX_COLUMNS + OUTBOX_ROWS.formatted("$20", "$21", "$22", "$23", "$24", "$25", "$26") + """
             )
             update timer t
-               set escalation_level = u.level, escalation_tier = u.tier, escalation_unit_id = u.unit_id,
+               set state = case when u.breach then 'breached' else t.state end,
+                   breached_at = case when u.breach then $1 else t.breached_at end,
+                   escalation_level = u.level, escalation_tier = u.tier, escalation_unit_id = u.unit_id,
                    next_escalation_at = u.next_at, version = t.version + 1
-              from unnest($26::uuid[], $27::int[], $28::text[], $29::uuid[], $30::timestamptz[])
-                   as u(id, level, tier, unit_id, next_at)
+              from unnest($27::uuid[], $28::bool[], $29::int[], $30::text[], $31::uuid[], $32::timestamptz[])
+                   as u(id, breach, level, tier, unit_id, next_at)
              where t.id = u.id""";
 
     private static final String EARLIEST_DUE = """
@@ -196,6 +193,7 @@ public class TimerSweep {
     private final io.micrometer.core.instrument.Timer sweepTime;
     private final AtomicLong lagMillis = new AtomicLong();
 
+    private final AtomicBoolean scheduled;
     private final AtomicBoolean sweeping = new AtomicBoolean();
     private final AtomicBoolean delivering = new AtomicBoolean();
     private long wakeUpId = -1;
@@ -212,6 +210,7 @@ public class TimerSweep {
         this.vertx = vertx;
         this.committed = committed;
         this.interval = DurationConverter.parseDuration(policy.sweepInterval());
+        this.scheduled = new AtomicBoolean(policy.sweepEnabled());
         registry.gauge("onepoint.sla.sweep.lag.seconds", lagMillis, v -> v.get() / 1000.0);
         this.warnings = registry.counter("onepoint.sla.warnings");
         this.breaches = registry.counter("onepoint.sla.breaches");
@@ -238,16 +237,41 @@ public class TimerSweep {
         if (!delivering.compareAndSet(false, true)) {
             return Uni.createFrom().voidItem();
         }
-        return deliverOnce()
+        // Detection comes first: while a sweep is busy, deliver one batch per tick; drain when it is idle.
+        Uni<Integer> delivery = sweeping.get() ? deliveryBatch() : deliverOnce();
+        return delivery
                 .onFailure().invoke(e -> LOG.error("Notification delivery failed; retrying at the next tick", e))
                 .onFailure().recoverWithNull()
                 .onTermination().invoke(() -> delivering.set(false))
                 .replaceWithVoid();
     }
 
+    /**
+     * Stops the schedule and the wake-ups on this instance (draining it, or measuring {@link #sweepOnce}
+     * alone); a sweep under way finishes. Other instances keep sweeping.
+     */
+    public void pauseSchedule() {
+        scheduled.set(false);
+    }
+
+    /** Undoes {@link #pauseSchedule()}; has no effect when {@code onepoint.sla.sweep-enabled} is false. */
+    public void resumeSchedule() {
+        scheduled.set(policy.sweepEnabled());
+    }
+
+    /** Whether the schedule runs on this instance. */
+    public boolean isScheduled() {
+        return scheduled.get();
+    }
+
+    /** Whether a scheduled sweep is under way. */
+    public boolean isSweeping() {
+        return sweeping.get();
+    }
+
     /** One guarded sweep, then a wake-up at the next due time. */
     Uni<Void> tick() {
-        if (!sweeping.compareAndSet(false, true)) {
+        if (!scheduled.get() || !sweeping.compareAndSet(false, true)) {
             return Uni.createFrom().voidItem();
         }
         return earliestDue().invoke(this::recordLag)
@@ -265,7 +289,7 @@ public class TimerSweep {
     }
 
     private synchronized void armWakeUp(Instant earliest) {
-        if (earliest == null || !policy.sweepEnabled()) {
+        if (earliest == null || !scheduled.get()) {
             return;
         }
         Instant now = clock.instant();
@@ -312,7 +336,14 @@ public class TimerSweep {
      */
     public Uni<SweepResult> sweepOnce() {
         long started = System.nanoTime();
-        return drain(this::breachBatch, SweepResult.NONE)
+        // Breaches are the bulk at a busy second: several workers claim batches side by side (SKIP LOCKED
+        // keeps them apart), so database and JSON work overlap.
+        List<Uni<SweepResult>> workers = new ArrayList<>();
+        for (int i = 0; i < Math.max(1, policy.sweepWorkers()); i++) {
+            workers.add(drain(this::breachBatch, SweepResult.NONE));
+        }
+        return Uni.join().all(workers).andFailFast()
+                .map(results -> results.stream().reduce(SweepResult.NONE, SweepResult::plus))
                 .chain(r -> drain(this::warningBatch, r))
                 .chain(r -> drain(this::escalationBatch, r))
                 .invoke(r -> sweepTime.record(System.nanoTime() - started, TimeUnit.NANOSECONDS));
@@ -338,26 +369,7 @@ public class TimerSweep {
     }
 
     private Uni<Batch> breachBatch() {
-        Instant now = now();
-        List<Timer> breached = new ArrayList<>();
-        return pool.withTransaction(conn -> conn.preparedQuery(CLAIM_BREACHES)
-                        .execute(Tuple.of(odt(now), policy.batchSize()))
-                        .chain(rows -> {
-                            rows.forEach(r -> breached.add(timer(r)));
-                            if (breached.isEmpty()) {
-                                return Uni.createFrom().item(0);
-                            }
-                            List<OutboxRow> events = new ArrayList<>();
-                            for (Timer t : breached) {
-                                events.add(outboxRow(BREACH_EVENT, t, TimerView.of(t, now)));
-                            }
-                            return escalate(conn, breached, now, events);
-                        }))
-                .invoke(escalated -> {
-                    afterBreaches(breached);
-                    escalations.increment(escalated);
-                })
-                .map(escalated -> new Batch(breached.size(), new SweepResult(0, breached.size(), escalated)));
+        return claimAndWrite(CLAIM_BREACHES, true);
     }
 
     private Uni<Batch> warningBatch() {
@@ -381,19 +393,7 @@ public class TimerSweep {
     }
 
     private Uni<Batch> escalationBatch() {
-        Instant now = now();
-        int[] claimed = new int[1];
-        return pool.withTransaction(conn -> conn.preparedQuery(CLAIM_ESCALATIONS)
-                        .execute(Tuple.of(odt(now), policy.batchSize()))
-                        .chain(rows -> {
-                            List<Timer> due = new ArrayList<>();
-                            rows.forEach(r -> due.add(timer(r)));
-                            claimed[0] = due.size();
-                            return due.isEmpty() ? Uni.createFrom().item(0)
-                                    : escalate(conn, due, now, new ArrayList<>());
-                        }))
-                .invoke(n -> escalations.increment(n))
-                .map(n -> new Batch(claimed[0], new SweepResult(0, 0, n)));
+        return claimAndWrite(CLAIM_ESCALATIONS, false);
     }
 
     private Uni<Integer> deliveryBatch() {
@@ -419,57 +419,117 @@ public class TimerSweep {
     }
 
     /**
-     * Raises each timer one escalation level, inside the caller's transaction (the rows are locked by it),
-     * and writes {@code events} (plus an EscalationEvent per escalation) to the outbox in the same statement.
+     * One batch in one transaction: claim (with escalation targets), decide in Java (texts, views), write
+     * everything with one statement. {@code breach}: the claimed timers are due and breach now, and their
+     * first escalation goes with it; otherwise they are breached timers due for their next tier.
      */
-    private Uni<Integer> escalate(SqlConnection conn, List<Timer> timers, Instant now, List<OutboxRow> events) {
-        int n = timers.size();
-        UUID[] ids = new UUID[n];
-        UUID[] from = new UUID[n];
-        Boolean[] first = new Boolean[n];
-        UUID[] customers = new UUID[n];
-        for (int i = 0; i < n; i++) {
-            Timer t = timers.get(i);
-            ids[i] = t.id;
-            first[i] = t.escalationLevel == 0;
-            from[i] = first[i] ? t.unitId : t.escalationUnitId;
-            customers[i] = t.customerId;
+    private Uni<Batch> claimAndWrite(String claimSql, boolean breach) {
+        Instant now = now();
+        List<Timer> breached = new ArrayList<>();
+        int[] claimed = new int[1];
+        return pool.withTransaction(conn -> conn.preparedQuery(claimSql)
+                        .execute(Tuple.of(odt(now), policy.batchSize()))
+                        .chain(rows -> {
+                            claimed[0] = rows.size();
+                            if (claimed[0] == 0) {
+                                return Uni.createFrom().item(0);
+                            }
+                            Decisions d = new Decisions();
+                            for (Row r : rows) {
+                                decide(d, timer(r), target(r), breach, now);
+                            }
+                            if (breach) {
+                                breached.addAll(d.breached);
+                            }
+                            return conn.preparedQuery(WRITE).execute(d.tuple(now)).replaceWith(d.raised.size());
+                        }))
+                .invoke(escalated -> {
+                    escalations.increment(escalated);
+                    afterBreaches(breached);
+                })
+                .map(escalated -> new Batch(claimed[0], new SweepResult(0, breached.size(), escalated)));
+    }
+
+    /** What a batch decided, as the arrays of {@link #WRITE}. */
+    private static final class Decisions {
+        final List<Timer> breached = new ArrayList<>();
+        final List<Escalation> raised = new ArrayList<>();
+        final List<Notification> told = new ArrayList<>();
+        final List<OutboxRow> events = new ArrayList<>();
+        final List<Timer> updated = new ArrayList<>();
+        final List<Boolean> breaches = new ArrayList<>();
+
+        Tuple tuple(Instant now) {
+            List<Object> v = new ArrayList<>();
+            v.add(odt(now));
+            v.add(breached.stream().map(t -> t.id).toArray(UUID[]::new));
+            v.add(raised.stream().map(e -> e.id).toArray(UUID[]::new));
+            v.add(raised.stream().map(e -> e.timerId).toArray(UUID[]::new));
+            v.add(raised.stream().map(e -> e.subjectType.name()).toArray(String[]::new));
+            v.add(raised.stream().map(e -> e.subjectId).toArray(UUID[]::new));
+            v.add(raised.stream().map(e -> e.customerId).toArray(UUID[]::new));
+            v.add(raised.stream().map(e -> e.level).toArray(Integer[]::new));
+            v.add(raised.stream().map(e -> e.tier == null ? null : e.tier.name()).toArray(String[]::new));
+            v.add(raised.stream().map(e -> e.unitId).toArray(UUID[]::new));
+            v.add(raised.stream().map(e -> e.reason.name()).toArray(String[]::new));
+            v.add(told.stream().map(n -> n.id).toArray(UUID[]::new));
+            v.add(told.stream().map(n -> n.escalationId).toArray(UUID[]::new));
+            v.add(told.stream().map(n -> n.recipientId).toArray(UUID[]::new));
+            v.add(told.stream().map(n -> n.role.name()).toArray(String[]::new));
+            v.add(told.stream().map(n -> n.channel).toArray(String[]::new));
+            v.add(told.stream().map(n -> n.text).toArray(String[]::new));
+            v.add(told.stream().map(n -> n.subjectType.name()).toArray(String[]::new));
+            v.add(told.stream().map(n -> n.subjectId).toArray(UUID[]::new));
+            addOutboxArrays(v, events);
+            v.add(updated.stream().map(t -> t.id).toArray(UUID[]::new));
+            v.add(breaches.toArray(Boolean[]::new));
+            v.add(updated.stream().map(t -> t.escalationLevel).toArray(Integer[]::new));
+            v.add(updated.stream().map(t -> t.escalationTier).toArray(String[]::new));
+            v.add(updated.stream().map(t -> t.escalationUnitId).toArray(UUID[]::new));
+            v.add(updated.stream().map(t -> t.nextEscalationAt == null ? null : odt(t.nextEscalationAt))
+                    .toArray(OffsetDateTime[]::new));
+            return Tuple.from(v);
         }
-        return conn.preparedQuery(TARGETS).execute(Tuple.of(ids, from, first, customers)).chain(rows -> {
-            Map<UUID, EscalationPlanner.Target> targets = new HashMap<>();
-            for (Row r : rows) {
-                String tier = r.getString("unit_tier");
-                UUID[] supervisors = r.getArrayOfUUIDs("supervisors");
-                targets.put(r.getUUID("timer_id"), new EscalationPlanner.Target(r.getUUID("unit_id"),
-                        tier == null ? null : Tier.valueOf(tier), r.getString("unit_name"),
-                        supervisors == null ? List.of() : List.of(supervisors),
-                        r.getUUID("cce_id"), r.getUUID("cm_id")));
-            }
-            List<Escalation> raised = new ArrayList<>();
-            List<Notification> told = new ArrayList<>();
-            List<Object[]> updates = new ArrayList<>();
-            for (Timer t : timers) {
-                EscalationPlanner.Target target = targets.get(t.id);
-                boolean firstLevel = t.escalationLevel == 0;
-                if (!firstLevel && target.unitId() == null) {
-                    // Nothing above: the chain ends here.
-                    updates.add(new Object[] {t.id, t.escalationLevel, t.escalationTier, t.escalationUnitId, null});
-                    continue;
-                }
-                int level = t.escalationLevel + 1;
-                EscalationPlanner.Plan plan = planner.forBreach(t, level, target, notifier.channel(), now);
-                raised.add(plan.escalation());
-                told.addAll(plan.notifications());
-                events.add(outboxRow(TimerService.ESCALATION_EVENT, t,
-                        EscalationView.of(plan.escalation(), plan.notifications())));
-                Instant next = target.unitId() == null || target.tier() == Tier.GROUP ? null
-                        : now.plus(policy.escalationStep());
-                updates.add(new Object[] {t.id, level, target.tier() == null ? null : target.tier().name(),
-                        target.unitId(), next == null ? null : odt(next)});
-            }
-            return conn.preparedQuery(WRITE_ESCALATIONS).execute(escalationTuple(now, raised, told, events, updates))
-                    .replaceWith(raised.size());
-        });
+    }
+
+    /** Breaches (when due) and raises one escalation level, applying both to {@code t} as the events show it. */
+    private void decide(Decisions d, Timer t, EscalationPlanner.Target target, boolean breach, Instant now) {
+        d.updated.add(t);
+        d.breaches.add(breach);
+        if (breach) {
+            t.state = TimerState.running.moveTo(TimerState.breached, "breach");
+            t.breachedAt = now;
+            d.breached.add(t);
+        }
+        EscalationPlanner.Plan plan = null;
+        if (t.escalationLevel == 0 || target.unitId() != null) {
+            int level = t.escalationLevel + 1;
+            plan = planner.forBreach(t, level, target, notifier.channel(), now);
+            d.raised.add(plan.escalation());
+            d.told.addAll(plan.notifications());
+            t.escalationLevel = level;
+            t.escalationTier = target.tier() == null ? null : target.tier().name();
+            t.escalationUnitId = target.unitId();
+            t.nextEscalationAt = target.unitId() == null || target.tier() == Tier.GROUP ? null
+                    : now.plus(policy.escalationStep());
+        } else {
+            t.nextEscalationAt = null; // nothing above: the chain ends here
+        }
+        if (breach) {
+            d.events.add(outboxRow(BREACH_EVENT, t, TimerView.of(t, now)));
+        }
+        if (plan != null) {
+            d.events.add(outboxRow(TimerService.ESCALATION_EVENT, t,
+                    EscalationView.event(plan.escalation(), plan.notifications())));
+        }
+    }
+
+    private static EscalationPlanner.Target target(Row r) {
+        String tier = r.getString("target_tier");
+        UUID[] supervisors = r.getArrayOfUUIDs("supervisors");
+        return new EscalationPlanner.Target(r.getUUID("target_unit_id"), tier == null ? null : Tier.valueOf(tier),
+                r.getString("target_name"), supervisors == null ? List.of() : List.of(supervisors),
+                r.getUUID("cce_id"), r.getUUID("cm_id"));
     }
 
     private void afterBreaches(List<Timer> breached) {
@@ -514,36 +574,6 @@ public class TimerSweep {
         values.add(events.stream().map(e -> e.timer().unitId).toArray(UUID[]::new));
         values.add(events.stream().map(e -> e.timer().province).toArray(String[]::new));
         values.add(events.stream().map(OutboxRow::payload).toArray(String[]::new));
-    }
-
-    private static Tuple escalationTuple(Instant now, List<Escalation> raised, List<Notification> told,
-                                         List<OutboxRow> events, List<Object[]> updates) {
-        List<Object> v = new ArrayList<>();
-        v.add(odt(now));
-        v.add(raised.stream().map(e -> e.id).toArray(UUID[]::new));
-        v.add(raised.stream().map(e -> e.timerId).toArray(UUID[]::new));
-        v.add(raised.stream().map(e -> e.subjectType.name()).toArray(String[]::new));
-        v.add(raised.stream().map(e -> e.subjectId).toArray(UUID[]::new));
-        v.add(raised.stream().map(e -> e.customerId).toArray(UUID[]::new));
-        v.add(raised.stream().map(e -> e.level).toArray(Integer[]::new));
-        v.add(raised.stream().map(e -> e.tier == null ? null : e.tier.name()).toArray(String[]::new));
-        v.add(raised.stream().map(e -> e.unitId).toArray(UUID[]::new));
-        v.add(raised.stream().map(e -> e.reason.name()).toArray(String[]::new));
-        v.add(told.stream().map(n -> n.id).toArray(UUID[]::new));
-        v.add(told.stream().map(n -> n.escalationId).toArray(UUID[]::new));
-        v.add(told.stream().map(n -> n.recipientId).toArray(UUID[]::new));
-        v.add(told.stream().map(n -> n.role.name()).toArray(String[]::new));
-        v.add(told.stream().map(n -> n.channel).toArray(String[]::new));
-        v.add(told.stream().map(n -> n.text).toArray(String[]::new));
-        v.add(told.stream().map(n -> n.subjectType.name()).toArray(String[]::new));
-        v.add(told.stream().map(n -> n.subjectId).toArray(UUID[]::new));
-        addOutboxArrays(v, events);
-        v.add(updates.stream().map(u -> (UUID) u[0]).toArray(UUID[]::new));
-        v.add(updates.stream().map(u -> (Integer) u[1]).toArray(Integer[]::new));
-        v.add(updates.stream().map(u -> (String) u[2]).toArray(String[]::new));
-        v.add(updates.stream().map(u -> (UUID) u[3]).toArray(UUID[]::new));
-        v.add(updates.stream().map(u -> (OffsetDateTime) u[4]).toArray(OffsetDateTime[]::new));
-        return Tuple.from(v);
     }
 
     /** A timer row as read by the sweep (a detached entity, used as data). */

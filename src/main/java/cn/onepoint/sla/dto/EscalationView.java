@@ -18,4 +18,16 @@ public record EscalationView(String id, String timerId, SubjectRef subject, int 
                 e.unitId == null ? null : e.unitId.toString(), e.reason, e.escalatedAt,
                 notifications.stream().map(NotificationView::of).toList());
     }
+
+    /**
+     * The EscalationEvent payload: who was told, without the message texts (read them with
+     * GET /timers/{id}/escalations), so a burst of breaches writes less to the outbox.
+     */
+    public static EscalationView event(Escalation e, List<Notification> notifications) {
+        EscalationView full = of(e, notifications);
+        return new EscalationView(full.id(), full.timerId(), full.subject(), full.level(), full.tier(), full.unitId(),
+                full.reason(), full.escalatedAt(), full.notifications().stream()
+                .map(n -> new NotificationView(n.id(), n.recipientId(), n.role(), n.channel(), null, n.createdAt(),
+                        null)).toList());
+    }
 }
