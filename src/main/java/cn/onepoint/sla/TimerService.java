@@ -247,8 +247,17 @@ public class TimerService {
     /** A timer's escalations, lowest level first, each with the people told. */
     @WithSession
     public Uni<List<EscalationView>> escalations(UUID timerId) {
-        return Escalation.<Escalation>list("timerId = ?1 order by level", timerId)
-                .chain(escalations -> escalations.isEmpty() ? Uni.createFrom().item(List.<EscalationView>of())
+        return withNotifications(Escalation.<Escalation>list("timerId = ?1 order by level", timerId));
+    }
+
+    /** Escalations of some subjects (a ticket and its work orders), oldest first, with who was notified. */
+    public Uni<List<EscalationView>> escalationsOf(List<UUID> subjectIds) {
+        return withNotifications(Escalation.<Escalation>list(
+                "subjectId in ?1 order by escalatedAt, level, id", subjectIds));
+    }
+
+    private static Uni<List<EscalationView>> withNotifications(Uni<List<Escalation>> found) {
+        return found.chain(escalations -> escalations.isEmpty() ? Uni.createFrom().item(List.<EscalationView>of())
                         : Notification.<Notification>list("escalationId in ?1 order by createdAt, role, id",
                                 escalations.stream().map(e -> e.id).toList())
                         .map(ns -> {

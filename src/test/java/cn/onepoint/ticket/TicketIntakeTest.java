@@ -70,7 +70,7 @@ class TicketIntakeTest {
                 .body("status", equalTo("acknowledged"))
                 .body("phase", equalTo("intake"))
                 .body("scope", equalTo("PROVINCE"))
-                .body("allowedActions", containsInAnyOrder("accept", "reject", "cancel"));
+                .body("allowedActions", containsInAnyOrder("accept", "reject", "cancel", "escalations"));
     }
 
     @Test
