@@ -215,7 +215,9 @@ public class TimerService {
             EscalationPlanner.Plan plan = planner.forReason(subjectType, subjectId, customerId, reason, target,
                     notifier.channel(), now);
             return plan.escalation().persist()
-                    .chain(() -> Notification.persist(plan.notifications()))
+                    // nobody to notify (a unit without supervisor, a customer without CCE or CM) still escalates
+                    .chain(() -> plan.notifications().isEmpty() ? Uni.createFrom().voidItem()
+                            : Notification.persist(plan.notifications()))
                     .chain(() -> outbox.append(Outbox.Topic.timers, ESCALATION_EVENT, subjectType.name(), subjectId,
                             new Outbox.Scope(customerId, unitId, u == null ? null : u.province),
                             EscalationView.event(plan.escalation(), plan.notifications())))

@@ -2,6 +2,7 @@ package cn.onepoint.ticket;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /**
@@ -26,13 +27,16 @@ public final class ResolutionClock {
     private ResolutionClock() {
     }
 
-    public static Measure measure(Instant start, Instant end, List<Interval> suspensions, CauseCategory finalCause,
-                                  boolean closed, Duration limit) {
+    public static Measure measure(Instant startedAt, Instant endedAt, List<Interval> suspensions,
+                                  CauseCategory finalCause, boolean closed, Duration limit) {
+        // Whole seconds throughout, so that counted = elapsed - exempt holds exactly in every report.
+        Instant start = startedAt.truncatedTo(ChronoUnit.SECONDS);
+        Instant end = endedAt.truncatedTo(ChronoUnit.SECONDS);
         Duration elapsed = positive(Duration.between(start, end));
         Duration suspended = Duration.ZERO;
         for (Interval i : suspensions) {
-            Instant from = i.from().isBefore(start) ? start : i.from();
-            Instant to = i.to() == null || i.to().isAfter(end) ? end : i.to();
+            Instant from = i.from().isBefore(start) ? start : i.from().truncatedTo(ChronoUnit.SECONDS);
+            Instant to = i.to() == null || i.to().isAfter(end) ? end : i.to().truncatedTo(ChronoUnit.SECONDS);
             suspended = suspended.plus(positive(Duration.between(from, to)));
         }
         Duration ifExempt = elapsed.minus(suspended);
