@@ -25,6 +25,13 @@ public interface FeedConfig {
     @WithDefault("1000")
     int buffer();
 
+    /**
+     * How long a connection closed as too slow gets to read its close frame before its TCP connection is
+     * dropped (a client that reads nothing would otherwise hold it open).
+     */
+    @WithDefault("5s")
+    Duration closeGrace();
+
     /** Rows read per page when replaying after {@code since} and when fanning out. */
     @WithDefault("500")
     int pageSize();

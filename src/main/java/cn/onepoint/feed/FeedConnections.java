@@ -3,6 +3,7 @@ package cn.onepoint.feed;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
 import jakarta.inject.Singleton;
 
 import java.util.Locale;
@@ -17,9 +18,11 @@ public class FeedConnections {
     private final FeedRuntime runtime;
     private final FeedAuthorizer authorizer;
     private final FeedConfig config;
+    private final Vertx vertx;
     private final Map<String, FeedSubscriber> open = new ConcurrentHashMap<>();
 
-    public FeedConnections(FeedRuntime runtime, FeedAuthorizer authorizer, FeedConfig config) {
+    public FeedConnections(FeedRuntime runtime, FeedAuthorizer authorizer, FeedConfig config, Vertx vertx) {
+        this.vertx = vertx;
         this.runtime = runtime;
         this.authorizer = authorizer;
         this.config = config;
@@ -39,7 +42,8 @@ public class FeedConnections {
                 return refuse(connection, FeedClose.FORBIDDEN.reason(locale));
             }
             FeedSubscriber subscriber = new FeedSubscriber(connection, asked.withGrant(grant), runtime.store(),
-                    config.buffer(), config.pageSize(), locale, this::forget, runtime::droppedSlowConsumer);
+                    config.buffer(), config.pageSize(), locale, this::forget, runtime::droppedSlowConsumer,
+                    task -> vertx.setTimer(config.closeGrace().toMillis(), id -> task.run()));
             open.put(connection.id(), subscriber);
             runtime.fanout().register(subscriber);
             if (connection.isClosed()) {

@@ -10,8 +10,10 @@ import io.smallrye.mutiny.Uni;
  * {@code /ws/feed?since=&topics=&unit=&customer=&province=}: every event the wallboard needs (API.md, Live
  * feeds). Messages are {@code {"seq","eventType","eventTime","event"}}; close codes in {@link FeedClose}.
  */
-@WebSocket(path = "/ws/feed")
+@WebSocket(path = "/ws/feed", endpointId = FeedSocket.ID)
 public class FeedSocket {
+
+    static final String ID = "onepoint-feed";
 
     private final FeedConnections feeds;
 

@@ -2,6 +2,7 @@ package cn.onepoint.feed;
 
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.WebSocketConnection;
+import io.vertx.core.http.HttpConnection;
 import org.jboss.logging.Logger;
 
 import java.util.ArrayDeque;
@@ -36,6 +37,7 @@ final class FeedSubscriber implements FeedSink {
     private final Locale locale;
     private final Consumer<FeedSubscriber> onClose;
     private final Runnable onTooSlow;
+    private final Consumer<Runnable> afterGrace;
 
     // Guarded by this.
     private final ArrayDeque<FeedEvent> pending = new ArrayDeque<>();
@@ -45,7 +47,7 @@ final class FeedSubscriber implements FeedSink {
     private boolean closed;
 
     FeedSubscriber(WebSocketConnection connection, FeedFilter filter, FeedStore store, int limit, int pageSize,
-                   Locale locale, Consumer<FeedSubscriber> onClose, Runnable onTooSlow) {
+                   Locale locale, Consumer<FeedSubscriber> onClose, Runnable onTooSlow, Consumer<Runnable> afterGrace) {
         this.connection = connection;
         this.filter = filter;
         this.store = store;
@@ -54,6 +56,7 @@ final class FeedSubscriber implements FeedSink {
         this.locale = locale;
         this.onClose = onClose;
         this.onTooSlow = onTooSlow;
+        this.afterGrace = afterGrace;
         this.live = filter.since() == null;
         this.covered = filter.since() == null ? -1 : filter.since();
     }
@@ -124,6 +127,12 @@ final class FeedSubscriber implements FeedSink {
         onTooSlow.run();
         LOG.debugf("Feed connection %s too slow (%d buffered): closing", connection.id(), limit);
         close(FeedClose.TOO_SLOW.reason(locale, limit));
+        // The close frame waits behind what the client does not read; if it is still not through after the
+        // grace period, drop the TCP connection (and with it the queued messages).
+        HttpConnection tcp = connection.userData().get(FeedUpgradeCheck.TCP);
+        if (tcp != null) {
+            afterGrace.accept(() -> FeedUpgradeCheck.drop(tcp));
+        }
     }
 
     private void close(CloseReason reason) {

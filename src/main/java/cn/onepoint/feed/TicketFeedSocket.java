@@ -14,8 +14,10 @@ import java.util.UUID;
  * {@code /ws/tickets/{id}?since=}: one ticket's live progress: events whose subject is the ticket, and
  * work-order and timer events that belong to it (event_outbox.root_id).
  */
-@WebSocket(path = "/ws/tickets/{id}")
+@WebSocket(path = "/ws/tickets/{id}", endpointId = TicketFeedSocket.ID)
 public class TicketFeedSocket {
+
+    static final String ID = "onepoint-ticket-feed";
 
     private final FeedConnections feeds;
 

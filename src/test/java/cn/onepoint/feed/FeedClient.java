@@ -58,8 +58,10 @@ final class FeedClient implements AutoCloseable {
             }
         });
         ws.closeHandler(v -> {
-            c.closeCode = ws.closeStatusCode();
+            // No close frame (the connection just ended) counts as 1006, as RFC 6455 says.
+            Short code = ws.closeStatusCode();
             c.closeReason = ws.closeReason();
+            c.closeCode = code != null ? code : (short) 1006;
         });
         return c;
     }
