@@ -70,10 +70,16 @@ public record FeedFilter(Long since, Set<String> topics, Set<UUID> units, Set<UU
     public boolean matches(FeedEvent e) {
         return grant.allows(e.unitId())
                 && (rootId == null || rootId.equals(e.rootId()))
-                && (topics.isEmpty() || topics.contains(e.topic()))
-                && (units.isEmpty() || units.contains(e.unitId()))
-                && (customers.isEmpty() || customers.contains(e.customerId()))
-                && (provinces.isEmpty() || provinces.contains(e.province()));
+                && among(topics, e.topic())
+                && among(units, e.unitId())
+                && among(customers, e.customerId())
+                && among(provinces, e.province());
+    }
+
+    /** No restriction, or the value is one of the set (an event without the value does not match). */
+    private static <T> boolean among(Set<T> allowed, T value) {
+        // Set.of(...).contains(null) throws: test for null first.
+        return allowed.isEmpty() || (value != null && allowed.contains(value));
     }
 
     private static Map<String, List<String>> params(String query) {

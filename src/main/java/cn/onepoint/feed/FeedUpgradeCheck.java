@@ -39,6 +39,9 @@ public class FeedUpgradeCheck implements HttpUpgradeCheck {
         }
         Channel channel = base.channel();
         channel.eventLoop().execute(() -> {
+            if (!channel.isOpen()) {
+                return;
+            }
             // Linger 0: a reset, so the kernel frees the unsent bytes too instead of holding them for the peer.
             channel.config().setOption(ChannelOption.SO_LINGER, 0);
             ChannelHandlerContext first = channel.pipeline().firstContext();

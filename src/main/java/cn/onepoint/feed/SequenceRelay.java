@@ -80,6 +80,8 @@ public class SequenceRelay {
     private boolean stopped = true;
     private long timer = -1;
     private long lastElection;
+    /** Bumped by stop(): callbacks of an earlier life (a round still in flight) change nothing. */
+    private long epoch;
 
     public SequenceRelay(Vertx vertx, PgConnectOptions options, Settings settings, Clock clock,
                          Runnable afterSequencing) {
@@ -95,6 +97,7 @@ public class SequenceRelay {
             return;
         }
         stopped = false;
+        connecting = false;
         lastElection = 0;
         timer = vertx.setPeriodic(settings.pollInterval().toMillis(), id -> tick());
         tick();
@@ -105,6 +108,7 @@ public class SequenceRelay {
         PgConnection c;
         synchronized (this) {
             stopped = true;
+            epoch++;
             if (timer >= 0) {
                 vertx.cancelTimer(timer);
                 timer = -1;
@@ -134,6 +138,7 @@ public class SequenceRelay {
 
     /** Runs rounds until nothing is left; a wake during a round makes one more round. */
     public void wake() {
+        long life;
         synchronized (this) {
             if (!leader || stopped) {
                 return;
@@ -144,8 +149,9 @@ public class SequenceRelay {
             }
             running = true;
             again = false;
+            life = epoch;
         }
-        loop();
+        loop(life);
     }
 
     private void tick() {
@@ -170,7 +176,9 @@ public class SequenceRelay {
 
     private void elect() {
         PgConnection c;
+        long life;
         synchronized (this) {
+            life = epoch;
             c = conn;
             if (c == null) {
                 connecting = true;
@@ -180,7 +188,9 @@ public class SequenceRelay {
                 .invoke(this::opened)
                 .eventually(() -> {
                     synchronized (this) {
-                        connecting = false;
+                        if (life == epoch) {
+                            connecting = false;
+                        }
                     }
                 });
         connection.chain(pc -> pc.preparedQuery("select pg_try_advisory_lock($1) as won")
@@ -191,7 +201,7 @@ public class SequenceRelay {
                 .subscribe().with(won -> {
                     if (won) {
                         synchronized (this) {
-                            if (stopped) {
+                            if (stopped || life != epoch) {
                                 return;
                             }
                             leader = true;
@@ -229,16 +239,16 @@ public class SequenceRelay {
         });
     }
 
-    private void loop() {
+    private void loop(long life) {
         PgConnection c;
         synchronized (this) {
-            c = conn;
-        }
-        if (c == null) {
-            synchronized (this) {
-                running = false;
+            c = life == epoch ? conn : null;
+            if (c == null) {
+                if (life == epoch) {
+                    running = false;
+                }
+                return;
             }
-            return;
         }
         round(c).subscribe().with(n -> {
             if (n > 0) {
@@ -246,18 +256,24 @@ public class SequenceRelay {
             }
             boolean more;
             synchronized (this) {
+                if (life != epoch) {
+                    return;
+                }
                 more = leader && !stopped && (n == settings.batchSize() || again);
                 again = false;
                 running = more;
             }
             if (more) {
-                loop();
+                loop(life);
             }
         }, failure -> {
-            LOG.warnf("Feed relay round failed, retrying on the next tick: %s", failure.getMessage());
             synchronized (this) {
+                if (life != epoch) {
+                    return;
+                }
                 running = false;
             }
+            LOG.warnf("Feed relay round failed, retrying on the next tick: %s", failure.getMessage());
         });
     }
 

@@ -5,6 +5,7 @@ import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.http.WebSocketConnectOptions;
+import io.vertx.core.http.WebSocketFrameType;
 import io.vertx.core.json.JsonObject;
 
 import java.time.Duration;
@@ -45,25 +46,27 @@ final class FeedClient implements AutoCloseable {
         WebSocketConnectOptions options = new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port)
                 .setURI(pathAndQuery);
         headers.forEach(options::addHeader);
-        WebSocket ws = client.connect(options).toCompletionStage().toCompletableFuture()
-                .orTimeout(10, TimeUnit.SECONDS).join();
-        FeedClient c = new FeedClient(client, ws);
-        ws.textMessageHandler(text -> {
-            c.receivedAt.add(System.nanoTime());
-            c.messages.add(new JsonObject(text));
-        });
-        ws.frameHandler(frame -> {
-            if (frame.type() == io.vertx.core.http.WebSocketFrameType.PING) {
-                c.pings.incrementAndGet();
-            }
-        });
-        ws.closeHandler(v -> {
-            // No close frame (the connection just ended) counts as 1006, as RFC 6455 says.
-            Short code = ws.closeStatusCode();
-            c.closeReason = ws.closeReason();
-            c.closeCode = code != null ? code : (short) 1006;
-        });
-        return c;
+        // Handlers are set in the connect callback, on the event loop, before any frame can be handled: a
+        // server that closes at once (4400, 4403) is seen too.
+        return client.connect(options).map(ws -> {
+            FeedClient c = new FeedClient(client, ws);
+            ws.textMessageHandler(text -> {
+                c.receivedAt.add(System.nanoTime());
+                c.messages.add(new JsonObject(text));
+            });
+            ws.frameHandler(frame -> {
+                if (frame.type() == WebSocketFrameType.PING) {
+                    c.pings.incrementAndGet();
+                }
+            });
+            ws.closeHandler(v -> {
+                // No close frame (the connection just ended) counts as 1006, as RFC 6455 says.
+                Short code = ws.closeStatusCode();
+                c.closeReason = ws.closeReason();
+                c.closeCode = code != null ? code : (short) 1006;
+            });
+            return c;
+        }).toCompletionStage().toCompletableFuture().orTimeout(10, TimeUnit.SECONDS).join();
     }
 
     List<Long> seqs() {
