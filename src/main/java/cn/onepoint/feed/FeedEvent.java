@@ -1,5 +1,9 @@
 package cn.onepoint.feed;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -8,7 +12,15 @@ import java.util.UUID;
  * and shared by every connection that receives it.
  */
 public record FeedEvent(long seq, String topic, String eventType, Instant eventTime, UUID unitId, UUID customerId,
-                        String province, UUID rootId, String message) {
+                        String province, UUID rootId, String message, ByteBuf frame) {
+
+    public FeedEvent(long seq, String topic, String eventType, Instant eventTime, UUID unitId, UUID customerId,
+                     String province, UUID rootId, String message) {
+        this(seq, topic, eventType, eventTime, unitId, customerId, province, rootId, message,
+                // Encoded once, shared read-only by every connection (each writes a duplicate); the heap
+                // buffer is left to the garbage collector, so no connection can release it for the others.
+                Unpooled.unreleasableBuffer(Unpooled.wrappedBuffer(message.getBytes(StandardCharsets.UTF_8))));
+    }
 
     /** The message shape of API.md: {@code {"seq":…,"eventType":…,"eventTime":…,"event":{…}}}. */
     static String message(long seq, String eventType, Instant eventTime, String payloadJson) {
