@@ -33,8 +33,24 @@ public class Outbox {
         this.clock = clock;
     }
 
+    /**
+     * Appends an event about {@code subjectId}. The event's root (what {@code /ws/tickets/{id}} groups by) is
+     * the subject itself, or for a {@code WORK_ORDER} subject the ticket or order it was dispatched for
+     * (filled by the database, V6).
+     */
     public Uni<Void> append(Topic topic, String eventType, String subjectType, UUID subjectId, Scope scope,
                             Object payload) {
+        return append(topic, eventType, subjectType, subjectId, null, scope, payload);
+    }
+
+    /**
+     * Appends an event whose root is given: the ticket (or order) it belongs to, so that the event shows on
+     * that ticket's feed. A null root means "work it out" as in the overload without it.
+     */
+    public Uni<Void> append(Topic topic, String eventType, String subjectType, UUID subjectId, UUID rootId,
+                            Scope scope, Object payload) {
+        // The payload goes in as text and is parsed by PostgreSQL: a parameter typed jsonb directly would
+        // make the driver store the Java String as one JSON string value.
         String body;
         try {
             body = json.writeValueAsString(payload);
@@ -42,13 +58,15 @@ public class Outbox {
             return Uni.createFrom().failure(e);
         }
         return Panache.getSession().chain(s -> s.createNativeQuery("""
-                        insert into event_outbox (topic, event_type, subject_type, subject_id, customer_id, unit_id,
-                                                  province, payload, event_time)
-                        values (:topic, :type, :stype, :sid, :cid, :uid, :prov, cast(cast(:payload as text) as jsonb), :at)""")
+                        insert into event_outbox (topic, event_type, subject_type, subject_id, root_id, customer_id,
+                                                  unit_id, province, payload, event_time)
+                        values (:topic, :type, :stype, :sid, :root, :cid, :uid, :prov,
+                                cast(cast(:payload as text) as jsonb), :at)""")
                 .setParameter("topic", topic.name())
                 .setParameter("type", eventType)
                 .setParameter("stype", subjectType)
                 .setParameter("sid", subjectId)
+                .setParameter("root", rootId)
                 .setParameter("cid", scope.customerId())
                 .setParameter("uid", scope.unitId())
                 .setParameter("prov", scope.province())

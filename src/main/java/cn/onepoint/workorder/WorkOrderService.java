@@ -223,7 +223,8 @@ public class WorkOrderService {
 
     private Uni<Void> event(WorkOrder w, Outbox.Scope scope) {
         Outbox.Scope s = new Outbox.Scope(scope.customerId(), w.unitId, scope.province());
-        return outbox.append(Outbox.Topic.workorders, "WorkOrderStateChangeEvent", "WORK_ORDER", w.id, s,
-                WorkOrderView.of(w));
+        // Root = the ticket or order dispatched, so the event shows on that ticket's live feed.
+        return outbox.append(Outbox.Topic.workorders, "WorkOrderStateChangeEvent", "WORK_ORDER", w.id, w.subjectId,
+                s, WorkOrderView.of(w));
     }
 }

@@ -16,24 +16,25 @@ import static io.restassured.RestAssured.given;
  * A small operator built once through the API: two provinces (湖北, 四川), local networks (武汉, 宜昌, 成都),
  * a backbone unit, acceptance and control desks, people, customers and circuits.
  */
-final class World {
+public final class World {
 
     private static World instance;
 
-    final String hubei, sichuan, wuhan, yichang, chengdu, backbone, groupDesk, groupControl, hubeiDesk;
-    final String groupAcceptor, hubeiAcceptor, wuhanAcceptor, wuhanHandler, yichangHandler, chengduHandler,
-            backboneHandler, hubeiReviewer, sichuanReviewer, controller, sichuanHandler, yichangSupervisor;
-    final String groupCustomer, provincialCustomer;
+    public final String hubei, sichuan, wuhan, yichang, chengdu, backbone, groupDesk, groupControl, hubeiDesk;
+    public final String groupAcceptor, hubeiAcceptor, wuhanAcceptor, wuhanHandler, yichangHandler, chengduHandler,
+            backboneHandler, hubeiReviewer, sichuanReviewer, controller, sichuanHandler,
+            yichangSupervisor;
+    public final String groupCustomer, provincialCustomer;
     /** MSTP 武汉–成都 with backbone: cross-province, group customer. */
-    final String crossMstp;
+    public final String crossMstp;
     /** MSTP 武汉–宜昌: inside 湖北, provincial customer. */
-    final String hubeiMstp;
+    public final String hubeiMstp;
     /** MSTP 武汉–成都 for a provincial customer (cross-province still means GROUP scope). */
-    final String crossMstpProvincial;
+    public final String crossMstpProvincial;
     /** SWITCHING 武汉–宜昌: not a BANDWIDTH type. */
-    final String hubeiSwitching;
+    public final String hubeiSwitching;
 
-    static synchronized World get() {
+    public static synchronized World get() {
         if (instance == null) {
             instance = new World();
         }
@@ -79,13 +80,13 @@ final class World {
         return given().get("/api/v1/circuits/" + circuitId).then().extract().path("code");
     }
 
-    String customerCodeOf(String circuitCode) {
+    public String customerCodeOf(String circuitCode) {
         String customerId = given().queryParam("code", circuitCode).get("/api/v1/circuits")
                 .then().extract().path("[0].customerId");
         return given().get("/api/v1/customers/" + customerId).then().extract().path("code");
     }
 
-    Map<String, Object> intake(String circuitCode, String businessType, String acceptanceUnit) {
+    public Map<String, Object> intake(String circuitCode, String businessType, String acceptanceUnit) {
         Map<String, Object> body = new HashMap<>();
         body.put("customerCode", customerCodeOf(circuitCode));
         body.put("businessType", businessType);
@@ -101,39 +102,39 @@ final class World {
     }
 
     /** Takes a fault and returns its id. */
-    String ticket(String circuitCode, String businessType, String acceptanceUnit) {
+    public String ticket(String circuitCode, String businessType, String acceptanceUnit) {
         return given().contentType(ContentType.JSON).body(intake(circuitCode, businessType, acceptanceUnit))
                 .when().post("/api/v1/tickets").then().statusCode(201).extract().path("id");
     }
 
     /** Takes and accepts a fault; returns its id. */
-    String accepted(String circuitCode, String businessType, String acceptanceUnit, String acceptor) {
+    public String accepted(String circuitCode, String businessType, String acceptanceUnit, String acceptor) {
         String id = ticket(circuitCode, businessType, acceptanceUnit);
         post(id, "accept", Map.of("personId", acceptor)).statusCode(200);
         return id;
     }
 
-    static ValidatableResponse post(String ticketId, String action, Object body) {
+    public static ValidatableResponse post(String ticketId, String action, Object body) {
         return given().contentType(ContentType.JSON).body(body)
                 .when().post("/api/v1/tickets/" + ticketId + "/" + action).then();
     }
 
-    static ValidatableResponse wo(String workOrderId, String action, Object body) {
+    public static ValidatableResponse wo(String workOrderId, String action, Object body) {
         return given().contentType(ContentType.JSON).body(body)
                 .when().post("/api/v1/work-orders/" + workOrderId + "/" + action).then();
     }
 
     /** Dispatches and returns the created work orders as maps. */
-    static List<Map<String, Object>> dispatch(String ticketId, String personId) {
+    public static List<Map<String, Object>> dispatch(String ticketId, String personId) {
         return post(ticketId, "dispatches", Map.of("personId", personId)).statusCode(201).extract().path("$");
     }
 
-    static String woOf(List<Map<String, Object>> wos, String unitId) {
+    public static String woOf(List<Map<String, Object>> wos, String unitId) {
         return wos.stream().filter(w -> unitId.equals(w.get("unitId"))).map(w -> (String) w.get("id"))
                 .findFirst().orElseThrow(() -> new AssertionError("no work order for unit " + unitId + " in " + wos));
     }
 
-    static Map<String, Object> cleanTest(String unitId, String personId, String segment) {
+    public static Map<String, Object> cleanTest(String unitId, String personId, String segment) {
         return Map.of("unitId", unitId, "personId", personId, "segment", segment, "result", "FAULT_FREE",
                 "report", Map.of("reference", "TR-" + segment, "summary", "误码仪测试无误码"));
     }

@@ -1,0 +1,65 @@
+package cn.onepoint.feed;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+/** Live-feed settings ({@code onepoint.feed.*}; env twins {@code ONEPOINT_FEED_*}, listed in docs/feed.md). */
+@ConfigMapping(prefix = "onepoint.feed")
+public interface FeedConfig {
+
+    /** How long sequenced events stay replayable; a {@code since} older than that closes with 4410. */
+    @WithDefault("P7D")
+    Duration retention();
+
+    /** How often the relay leader purges events past retention ({@code off} disables the job). */
+    @WithDefault("1h")
+    String purgeInterval();
+
+    /** Safety-net poll for both relay and fan-out, in case a NOTIFY is lost. */
+    @WithDefault("500ms")
+    Duration pollInterval();
+
+    /** Messages one connection may have queued and not yet written before it is closed as too slow (4408). */
+    @WithDefault("1000")
+    int buffer();
+
+    /**
+     * How long a connection closed as too slow gets to read its close frame before its TCP connection is
+     * dropped (a client that reads nothing would otherwise hold it open).
+     */
+    @WithDefault("5s")
+    Duration closeGrace();
+
+    /** Rows read per page when replaying after {@code since} and when fanning out. */
+    @WithDefault("500")
+    int pageSize();
+
+    /**
+     * Server ping interval on every feed connection. Applied through
+     * {@code quarkus.websockets-next.server.auto-ping-interval=${onepoint.feed.ping-interval}}.
+     */
+    @WithDefault("30s")
+    Duration pingInterval();
+
+    Relay relay();
+
+    interface Relay {
+        /** Whether this instance takes part in the election for the relay (every instance may, one wins). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Advisory-lock key that elects the one relay per database. */
+        @WithDefault("4770101")
+        long lockKey();
+
+        /** How often a standby instance tries to take the lock. */
+        @WithDefault("2s")
+        Duration electionInterval();
+
+        /** Rows sequenced per relay transaction. */
+        @WithDefault("1000")
+        int batchSize();
+    }
+}

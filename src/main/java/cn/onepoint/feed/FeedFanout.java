@@ -1,0 +1,162 @@
+package cn.onepoint.feed;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.pgclient.pubsub.PgSubscriber;
+import io.vertx.pgclient.PgConnectOptions;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * One instance's fan-out: reads sequenced rows after the last one it delivered and hands each, in seq order,
+ * to every local sink. Woken by the relay's NOTIFY (LISTEN through {@link PgSubscriber}, which reconnects by
+ * itself), by the local relay directly, and by a poll as safety net. Every instance does the same, so every
+ * instance delivers every event to its own connections; the table, not the notification, is the truth.
+ */
+public class FeedFanout {
+
+    private static final Logger LOG = Logger.getLogger(FeedFanout.class);
+
+    private final Vertx vertx;
+    private final PgConnectOptions options;
+    private final FeedStore store;
+    private final int pageSize;
+    private final Duration pollInterval;
+    private final Set<FeedSink> sinks = ConcurrentHashMap.newKeySet();
+
+    private volatile long cursor = -1;
+    // Guarded by this.
+    private boolean running;
+    private boolean again;
+    private PgSubscriber subscriber;
+    private long timer = -1;
+
+    public FeedFanout(Vertx vertx, PgConnectOptions options, FeedStore store, int pageSize, Duration pollInterval) {
+        this.vertx = vertx;
+        this.options = options;
+        this.store = store;
+        this.pageSize = pageSize;
+        this.pollInterval = pollInterval;
+    }
+
+    /** Starts from the current end of the sequence: what came before is for replay, not for fan-out. */
+    public Uni<Void> start() {
+        return store.last().invoke(last -> cursor = last).invoke(last -> {
+            PgSubscriber s = PgSubscriber.subscriber(vertx, options).reconnectPolicy(attempts -> 1000L);
+            s.channel(SequenceRelay.FEED_CHANNEL).subscribeHandler(this::wake).handler(payload -> wake());
+            synchronized (this) {
+                subscriber = s;
+                timer = vertx.setPeriodic(pollInterval.toMillis(), id -> wake());
+            }
+            listen(s);
+        }).replaceWithVoid();
+    }
+
+    // The subscriber reconnects by itself once connected; the first connection is retried here.
+    private void listen(PgSubscriber s) {
+        s.connect().subscribe().with(ok -> wake(), f -> {
+            LOG.warnf("Feed LISTEN connection failed (polling continues, retrying): %s", f.getMessage());
+            vertx.setTimer(1000, id -> {
+                synchronized (this) {
+                    if (subscriber != s) {
+                        return;
+                    }
+                }
+                listen(s);
+            });
+        });
+    }
+
+    public Uni<Void> stop() {
+        PgSubscriber s;
+        synchronized (this) {
+            if (timer >= 0) {
+                vertx.cancelTimer(timer);
+                timer = -1;
+            }
+            s = subscriber;
+            subscriber = null;
+        }
+        return s == null ? Uni.createFrom().voidItem() : s.close().onFailure().recoverWithNull();
+    }
+
+    public void register(FeedSink sink) {
+        sinks.add(sink);
+    }
+
+    public void unregister(FeedSink sink) {
+        sinks.remove(sink);
+    }
+
+    public int sinks() {
+        return sinks.size();
+    }
+
+    /** The last seq this instance delivered. */
+    public long cursor() {
+        return cursor;
+    }
+
+    public void wake() {
+        synchronized (this) {
+            if (cursor < 0) {
+                return;
+            }
+            if (running) {
+                again = true;
+                return;
+            }
+            running = true;
+            again = false;
+        }
+        read();
+    }
+
+    private void read() {
+        store.after(cursor, pageSize).subscribe().with(events -> {
+            deliver(events);
+            boolean more;
+            synchronized (this) {
+                more = events.size() == pageSize || again;
+                again = false;
+                running = more;
+            }
+            if (more) {
+                read();
+            }
+        }, failure -> {
+            LOG.warnf("Feed fan-out read failed, retrying on the next wake: %s", failure.getMessage());
+            synchronized (this) {
+                running = false;
+            }
+        });
+    }
+
+    private void deliver(List<FeedEvent> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        long first = events.get(0).seq();
+        if (first != cursor + 1) {
+            // Retention overtook this instance (it was stopped longer than the retention): its live
+            // connections missed events and must reload.
+            for (FeedSink sink : sinks) {
+                sink.expired(cursor, first);
+            }
+        }
+        for (FeedEvent e : events) {
+            for (FeedSink sink : sinks) {
+                try {
+                    sink.offer(e);
+                } catch (RuntimeException ex) {
+                    LOG.warnf(ex, "Feed sink failed on seq %d", e.seq());
+                }
+            }
+            cursor = e.seq();
+        }
+    }
+}

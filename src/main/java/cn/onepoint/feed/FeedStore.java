@@ -1,0 +1,124 @@
+package cn.onepoint.feed;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** Reads of the sequenced feed and the retention purge. Only rows with a seq are ever read. */
+@ApplicationScoped
+public class FeedStore {
+
+    private static final String COLUMNS =
+            "seq, topic, event_type, event_time, unit_id, customer_id, province, root_id, payload::text as payload";
+
+    private static final String LAST = "select last from feed_sequence where id = 1";
+
+    private static final String AFTER =
+            "select " + COLUMNS + " from event_outbox where seq > $1 order by seq limit $2";
+
+    /*
+     * A replay page with the retained range [floor, last] read in the same statement, hence the same snapshot:
+     * if the rows after the cursor had been purged, floor says so and the page is not trusted.
+     */
+    private static final String REPLAY = """
+            select b.floor, b.last, e.*
+              from (select coalesce((select min(seq) from event_outbox where seq is not null), s.last + 1) as floor,
+                           s.last
+                      from feed_sequence s where s.id = 1) b
+              left join lateral (select %s from event_outbox where seq > $1 %s order by seq limit $2) e on true
+             order by e.seq""";
+    private static final String REPLAY_ALL = REPLAY.formatted(COLUMNS, "");
+    private static final String REPLAY_ROOT = REPLAY.formatted(COLUMNS, "and root_id = $3");
+
+    /*
+     * Retention deletes a prefix of the sequence: everything before the first event still inside the retention
+     * window. Cutting by event_time alone could leave holes (a late committer has an older event_time and a
+     * later seq), and then a since inside a hole would silently miss events.
+     */
+    private static final String PURGE = """
+            delete from event_outbox
+             where seq is not null
+               and seq < coalesce((select seq from event_outbox
+                                    where seq is not null and event_time >= $1 order by seq limit 1),
+                                  (select last + 1 from feed_sequence where id = 1))
+               and seq < (select min(seq) from event_outbox where seq is not null) + $2""";
+
+    /** What a replay page found: the retained range at that moment and the rows after the cursor. */
+    public record Page(long floor, long last, List<FeedEvent> events) {
+    }
+
+    private final Pool pool;
+
+    public FeedStore(Pool pool) {
+        this.pool = pool;
+    }
+
+    public Uni<Long> last() {
+        return pool.query(LAST).execute().map(rows -> rows.iterator().next().getLong("last"));
+    }
+
+    /** Sequenced events after {@code cursor}, in seq order (the fan-out path). */
+    public Uni<List<FeedEvent>> after(long cursor, int limit) {
+        return pool.preparedQuery(AFTER).execute(Tuple.of(cursor, limit)).map(FeedStore::events);
+    }
+
+    /** One replay page after {@code cursor}, only the given ticket's events when {@code rootId} is set. */
+    public Uni<Page> replayPage(long cursor, int limit, UUID rootId) {
+        Uni<RowSet<Row>> rows = rootId == null
+                ? pool.preparedQuery(REPLAY_ALL).execute(Tuple.of(cursor, limit))
+                : pool.preparedQuery(REPLAY_ROOT).execute(Tuple.of(cursor, limit, rootId));
+        return rows.map(set -> {
+            long floor = 0;
+            long last = 0;
+            List<FeedEvent> events = new ArrayList<>();
+            for (Row r : set) {
+                floor = r.getLong("floor");
+                last = r.getLong("last");
+                if (r.getLong("seq") != null) {
+                    events.add(event(r));
+                }
+            }
+            return new Page(floor, last, events);
+        });
+    }
+
+    /** Deletes the sequenced events before the first one at or after {@code cutoff}; returns how many. */
+    public Uni<Long> purge(Instant cutoff, int batch) {
+        OffsetDateTime at = OffsetDateTime.ofInstant(cutoff, ZoneOffset.UTC);
+        return purgeFrom(at, batch, 0L);
+    }
+
+    private Uni<Long> purgeFrom(OffsetDateTime cutoff, int batch, long done) {
+        return pool.preparedQuery(PURGE).execute(Tuple.of(cutoff, batch)).chain(r -> {
+            long total = done + r.rowCount();
+            return r.rowCount() < batch ? Uni.createFrom().item(total) : purgeFrom(cutoff, batch, total);
+        });
+    }
+
+    static List<FeedEvent> events(RowSet<Row> rows) {
+        List<FeedEvent> out = new ArrayList<>(rows.size());
+        for (Row r : rows) {
+            out.add(event(r));
+        }
+        return out;
+    }
+
+    static FeedEvent event(Row r) {
+        long seq = r.getLong("seq");
+        String type = r.getString("event_type");
+        Instant at = r.getOffsetDateTime("event_time").toInstant();
+        return new FeedEvent(seq, r.getString("topic"), type, at, r.getUUID("unit_id"), r.getUUID("customer_id"),
+                r.getString("province"), r.getUUID("root_id"),
+                FeedEvent.message(seq, type, at, r.getString("payload")));
+    }
+}

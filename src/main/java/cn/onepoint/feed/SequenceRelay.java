@@ -1,0 +1,318 @@
+package cn.onepoint.feed;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.pgclient.PgConnection;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowIterator;
+import io.vertx.mutiny.sqlclient.Transaction;
+import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.pgclient.PgConnectOptions;
+import org.jboss.logging.Logger;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The relay: gives committed outbox rows their feed position {@code seq}. One per database: every instance
+ * runs one, and the one holding the PostgreSQL advisory lock (session level, on a connection of its own)
+ * assigns; the others retry the lock now and then and take over when the holder's connection goes away.
+ *
+ * <p>Each round, in one transaction: lock the counter row, number the unsequenced rows whose transaction is
+ * older than every transaction still in flight ({@code txid < pg_snapshot_xmin(pg_current_snapshot())}) in
+ * (txid, id) order from the counter on, move the counter, NOTIFY the instances. docs/feed.md has the argument
+ * why no event can be lost or doubled. The counter lock, not the advisory lock, is what keeps seq gap-free
+ * and unique: the advisory lock only keeps the other instances from queueing behind it.
+ */
+public class SequenceRelay {
+
+    /** Writers' commits notify here (trigger in V6): "the outbox has something". */
+    public static final String OUTBOX_CHANNEL = "onepoint_outbox";
+    /** The relay notifies here after it sequenced rows; the payload is the last seq, a nudge only. */
+    public static final String FEED_CHANNEL = "onepoint_feed";
+
+    private static final Logger LOG = Logger.getLogger(SequenceRelay.class);
+
+    private static final String LOCK_COUNTER = """
+            select last, (select min(event_time) from event_outbox where seq is null) as oldest
+              from feed_sequence where id = 1 for update""";
+
+    // Runs after LOCK_COUNTER in the same transaction, so its snapshot sees every earlier round's commit.
+    private static final String SEQUENCE = """
+            with ready as (
+                select id, row_number() over (order by txid, id) as n
+                  from (select id, txid from event_outbox
+                         where seq is null and txid < pg_snapshot_xmin(pg_current_snapshot())
+                         order by txid, id
+                         limit $1) r
+            )
+            update event_outbox e
+               set seq = $2 + ready.n
+              from ready
+             where e.id = ready.id and e.seq is null
+            returning e.seq""";
+
+    private static final String ADVANCE = """
+            with moved as (update feed_sequence set last = $1 where id = 1 returning last)
+            select moved.last from moved, lateral (select pg_notify('%s', moved.last::text)) n""".formatted(FEED_CHANNEL);
+
+    /** Tuning of one relay. */
+    public record Settings(long lockKey, int batchSize, Duration pollInterval, Duration electionInterval) {
+    }
+
+    private final Vertx vertx;
+    private final PgConnectOptions options;
+    private final Settings settings;
+    private final Clock clock;
+    private final Runnable afterSequencing;
+
+    private final AtomicLong sequenced = new AtomicLong();
+    private volatile double lagSeconds = Double.NaN;
+    private volatile boolean leader;
+
+    // Guarded by this.
+    private PgConnection conn;
+    private boolean connecting;
+    private boolean running;
+    private boolean again;
+    private boolean stopped = true;
+    private long timer = -1;
+    private long lastElection;
+    /** Bumped by stop(): callbacks of an earlier life (a round still in flight) change nothing. */
+    private long epoch;
+
+    public SequenceRelay(Vertx vertx, PgConnectOptions options, Settings settings, Clock clock,
+                         Runnable afterSequencing) {
+        this.vertx = vertx;
+        this.options = options;
+        this.settings = settings;
+        this.clock = clock;
+        this.afterSequencing = afterSequencing;
+    }
+
+    public synchronized void start() {
+        if (!stopped) {
+            return;
+        }
+        stopped = false;
+        connecting = false;
+        lastElection = 0;
+        timer = vertx.setPeriodic(settings.pollInterval().toMillis(), id -> tick());
+        tick();
+    }
+
+    /** Stops and closes the connection, which releases the advisory lock for another instance. */
+    public Uni<Void> stop() {
+        PgConnection c;
+        synchronized (this) {
+            stopped = true;
+            epoch++;
+            if (timer >= 0) {
+                vertx.cancelTimer(timer);
+                timer = -1;
+            }
+            c = conn;
+            conn = null;
+            leader = false;
+            running = false;
+        }
+        lagSeconds = Double.NaN;
+        return c == null ? Uni.createFrom().voidItem() : c.close().onFailure().recoverWithNull();
+    }
+
+    public boolean isLeader() {
+        return leader;
+    }
+
+    /** Rows this relay has given a seq to. */
+    public long sequenced() {
+        return sequenced.get();
+    }
+
+    /** Now minus the oldest unsequenced event_time at the last round (0 when none); NaN unless leader. */
+    public double lagSeconds() {
+        return lagSeconds;
+    }
+
+    /** Runs rounds until nothing is left; a wake during a round makes one more round. */
+    public void wake() {
+        long life;
+        synchronized (this) {
+            if (!leader || stopped) {
+                return;
+            }
+            if (running) {
+                again = true;
+                return;
+            }
+            running = true;
+            again = false;
+            life = epoch;
+        }
+        loop(life);
+    }
+
+    private void tick() {
+        boolean elect;
+        synchronized (this) {
+            if (stopped) {
+                return;
+            }
+            long now = System.nanoTime();
+            elect = !leader && !connecting
+                    && (lastElection == 0 || now - lastElection >= settings.electionInterval().toNanos());
+            if (elect) {
+                lastElection = now;
+            }
+        }
+        if (elect) {
+            elect();
+        } else {
+            wake();
+        }
+    }
+
+    private void elect() {
+        PgConnection c;
+        long life;
+        synchronized (this) {
+            life = epoch;
+            c = conn;
+            if (c == null) {
+                connecting = true;
+            }
+        }
+        Uni<PgConnection> connection = c != null ? Uni.createFrom().item(c) : PgConnection.connect(vertx, options)
+                .invoke(this::opened)
+                .eventually(() -> {
+                    synchronized (this) {
+                        if (life == epoch) {
+                            connecting = false;
+                        }
+                    }
+                });
+        connection.chain(pc -> pc.preparedQuery("select pg_try_advisory_lock($1) as won")
+                        .execute(Tuple.of(settings.lockKey()))
+                        .map(rows -> rows.iterator().next().getBoolean("won"))
+                        .chain(won -> won ? pc.query("LISTEN " + OUTBOX_CHANNEL).execute().replaceWith(true)
+                                : Uni.createFrom().item(false)))
+                .subscribe().with(won -> {
+                    if (won) {
+                        synchronized (this) {
+                            if (stopped || life != epoch) {
+                                return;
+                            }
+                            leader = true;
+                        }
+                        LOG.infof("Feed relay elected (advisory lock %d held by this instance)", settings.lockKey());
+                        wake();
+                    }
+                }, failure -> LOG.warnf("Feed relay election failed: %s", failure.getMessage()));
+    }
+
+    private void opened(PgConnection c) {
+        boolean keep;
+        synchronized (this) {
+            keep = !stopped;
+            if (keep) {
+                conn = c;
+            }
+        }
+        if (!keep) {
+            c.closeAndForget();
+            return;
+        }
+        c.notificationHandler(n -> wake());
+        c.closeHandler(() -> {
+            synchronized (this) {
+                if (conn == c) {
+                    conn = null;
+                    if (leader) {
+                        LOG.warn("Feed relay lost its connection; the advisory lock is released");
+                    }
+                    leader = false;
+                    running = false;
+                }
+            }
+        });
+    }
+
+    private void loop(long life) {
+        PgConnection c;
+        synchronized (this) {
+            c = life == epoch ? conn : null;
+            if (c == null) {
+                if (life == epoch) {
+                    running = false;
+                }
+                return;
+            }
+        }
+        round(c).subscribe().with(n -> {
+            if (n > 0) {
+                afterSequencing.run();
+            }
+            boolean more;
+            synchronized (this) {
+                if (life != epoch) {
+                    return;
+                }
+                more = leader && !stopped && (n == settings.batchSize() || again);
+                again = false;
+                running = more;
+            }
+            if (more) {
+                loop(life);
+            }
+        }, failure -> {
+            synchronized (this) {
+                if (life != epoch) {
+                    return;
+                }
+                running = false;
+            }
+            LOG.warnf("Feed relay round failed, retrying on the next tick: %s", failure.getMessage());
+        });
+    }
+
+    /** One transaction: lock the counter, number ready rows, move the counter and notify. */
+    private Uni<Integer> round(PgConnection c) {
+        return c.begin().chain(tx -> c.query(LOCK_COUNTER).execute()
+                .chain(counter -> {
+                    Row row = counter.iterator().next();
+                    long last = row.getLong("last");
+                    OffsetDateTime oldest = row.getOffsetDateTime("oldest");
+                    lagSeconds = oldest == null ? 0.0
+                            : Math.max(0, Duration.between(oldest.toInstant(), clock.instant()).toMillis() / 1000.0);
+                    return c.preparedQuery(SEQUENCE).execute(Tuple.of(settings.batchSize(), last))
+                            .chain(rows -> {
+                                int n = rows.rowCount();
+                                if (n == 0) {
+                                    return tx.rollback().replaceWith(0);
+                                }
+                                long max = last;
+                                for (RowIterator<Row> it = rows.iterator(); it.hasNext(); ) {
+                                    max = Math.max(max, it.next().getLong(0));
+                                }
+                                if (max - last != n) {
+                                    // Only possible if something else assigned seqs meanwhile: never leave a gap.
+                                    return tx.rollback().replaceWith(Uni.createFrom().<Integer>failure(
+                                            new IllegalStateException("seq numbering would leave a gap: " + last
+                                                    + " + " + n + " != " + max)));
+                                }
+                                long next = max;
+                                return c.preparedQuery(ADVANCE).execute(Tuple.of(next))
+                                        .chain(tx::commit)
+                                        .invoke(() -> sequenced.addAndGet(n))
+                                        .replaceWith(n);
+                            });
+                })
+                .onFailure().call(() -> rollbackQuietly(tx)));
+    }
+
+    private static Uni<Void> rollbackQuietly(Transaction tx) {
+        return tx.rollback().onFailure().recoverWithNull();
+    }
+}
