@@ -44,7 +44,7 @@ public class Outbox {
         return Panache.getSession().chain(s -> s.createNativeQuery("""
                         insert into event_outbox (topic, event_type, subject_type, subject_id, customer_id, unit_id,
                                                   province, payload, event_time)
-                        values (:topic, :type, :stype, :sid, :cid, :uid, :prov, cast(:payload as jsonb), :at)""")
+                        values (:topic, :type, :stype, :sid, :cid, :uid, :prov, cast(cast(:payload as text) as jsonb), :at)""")
                 .setParameter("topic", topic.name())
                 .setParameter("type", eventType)
                 .setParameter("stype", subjectType)
