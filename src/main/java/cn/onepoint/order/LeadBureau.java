@@ -3,6 +3,7 @@ package cn.onepoint.order;
 import cn.onepoint.common.FieldErrors;
 import cn.onepoint.directory.BusinessType;
 import com.fasterxml.jackson.annotation.JsonValue;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -27,6 +28,7 @@ public final class LeadBureau {
     /** The answer for IP VPN network-level tests (P9: 集团NOC). */
     public static final String GROUP_NOC = "GROUP_NOC";
 
+    @Schema(name = "LeadBureauEnd")
     public enum End {
         A, Z;
 
@@ -36,6 +38,7 @@ public final class LeadBureau {
     }
 
     /** Which clause of 2.2.7 decided. */
+    @Schema(name = "LeadBureauClause")
     public enum Clause {
         /** IP 虚拟专网电路网络级测试的业务领导局为集团NOC. */
         GROUP_NOC("P9 IP VPN"),

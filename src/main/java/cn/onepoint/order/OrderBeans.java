@@ -1,5 +1,6 @@
 package cn.onepoint.order;
 
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -10,6 +11,7 @@ public class OrderBeans {
 
     @Produces
     @Singleton
+    @Startup
     LeadBureau leadBureau(OrderConfig config) {
         OrderConfig.LeadBureauSettings s = config.leadBureau();
         return new LeadBureau(new LeadBureau.Settings(s.sameProvinceEnd(),

@@ -7,6 +7,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -16,6 +17,7 @@ import java.util.UUID;
 @Table(name = "service_order_test")
 public class OrderTest extends PanacheEntityBase {
 
+    @Schema(name = "OrderTestKind")
     public enum Kind {
         /** 端到端测试. */
         END_TO_END,
@@ -23,6 +25,7 @@ public class OrderTest extends PanacheEntityBase {
         SEAMLESS
     }
 
+    @Schema(name = "OrderTestResult")
     public enum Result { PASSED, FAILED }
 
     @Id

@@ -7,6 +7,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,6 +19,7 @@ import java.util.UUID;
 public class OrderWarning extends PanacheEntityBase {
 
     /** P6: the fixed list; OTHER needs a text and is discouraged; only CUSTOMER may request an extension. */
+    @Schema(name = "OrderWarningReason")
     public enum Reason { CUSTOMER, RESOURCE, CONSTRUCTION, PROPERTY, OTHER }
 
     @Id

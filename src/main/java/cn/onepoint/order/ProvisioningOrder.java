@@ -14,6 +14,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -170,6 +171,7 @@ public class ProvisioningOrder extends PanacheEntityBase {
     public long version;
 
     /** P8: sign-off of the delivery report 开通交付报告. */
+    @Schema(name = "OrderSignOff")
     public enum SignOff { SIGNED, CUSTOMER_NOT_SIGNED, CUSTOMER_AND_CM_NOT_SIGNED }
 
     /** P5: reports are required when the order asks for them, and always for cross-domain orders. */

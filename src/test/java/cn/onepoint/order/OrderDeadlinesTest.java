@@ -114,8 +114,8 @@ class OrderDeadlinesTest {
     @Test
     void anOrderWhoseDatesReachAYearNotLoadedIsRefused() {
         clock.setTo(local("2026-11-02T09:00"));
-        // The warning-pool entry counts working days back from a due date in 2027, which is not loaded.
-        OrderWorld.create(w.body(w.dataWuhanYichang, "DATA_CIRCUIT", "2027-01-20")).statusCode(422)
+        // The warning-pool entry counts working days back from a due date in 2030, which no test loads.
+        OrderWorld.create(w.body(w.dataWuhanYichang, "DATA_CIRCUIT", "2030-03-20")).statusCode(422)
                 .body("code", equalTo("CALENDAR_YEAR_MISSING"));
     }
 

@@ -12,5 +12,6 @@ public record ReviewRequest(
         @NotNull Decision decision,
         @Size(max = 4000) @Schema(description = "Required for RETURN", examples = "客户装机地址不完整") String reason) {
 
+    @Schema(name = "OrderReviewDecision")
     public enum Decision { APPROVE, RETURN }
 }
