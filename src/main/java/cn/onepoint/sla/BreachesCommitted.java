@@ -2,6 +2,7 @@ package cn.onepoint.sla;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * CDI event fired after a sweep transaction that breached timers has committed. An in-process hint
@@ -9,7 +10,7 @@ import java.util.List;
  */
 public record BreachesCommitted(Instant committedAt, List<Breach> breaches) {
 
-    public record Breach(java.util.UUID timerId, TimerKind kind, SubjectType subjectType, java.util.UUID subjectId,
+    public record Breach(UUID timerId, TimerKind kind, SubjectType subjectType, UUID subjectId,
                          Instant dueAt) {
     }
 }

@@ -68,7 +68,7 @@ public class EscalationPlanner {
     private static Escalation escalation(UUID timerId, SubjectType subjectType, UUID subjectId, UUID customerId,
                                          int level, Target target, EscalationReason reason, Instant now) {
         Escalation e = new Escalation();
-        e.id = UUID.randomUUID();
+        e.id = Uuids.timeOrdered(now);
         e.timerId = timerId;
         e.subjectType = subjectType;
         e.subjectId = subjectId;
@@ -99,7 +99,7 @@ public class EscalationPlanner {
             return;
         }
         Notification n = new Notification();
-        n.id = UUID.randomUUID();
+        n.id = Uuids.timeOrdered(now);
         n.escalationId = e.id;
         n.recipientId = person;
         n.role = role;

@@ -68,7 +68,7 @@ public class TimerService {
     public Uni<Timer> start(TimerSpec spec) {
         Instant now = now();
         Timer t = new Timer();
-        t.id = UUID.randomUUID();
+        t.id = Uuids.timeOrdered(now);
         t.kind = spec.kind();
         t.rule = spec.kind().rule();
         t.subjectType = spec.subjectType();

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -16,7 +17,7 @@ public class BreachRecorder {
 
     private final AtomicBoolean recording = new AtomicBoolean();
     private final ConcurrentLinkedQueue<Duration> lags = new ConcurrentLinkedQueue<>();
-    private final ConcurrentLinkedQueue<java.time.Instant> commits = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Instant> commits = new ConcurrentLinkedQueue<>();
     private final AtomicInteger transactions = new AtomicInteger();
 
     void on(@Observes BreachesCommitted e) {
@@ -53,7 +54,7 @@ public class BreachRecorder {
         return new ArrayList<>(lags);
     }
 
-    public java.time.Instant lastCommit() {
-        return commits.stream().max(java.time.Instant::compareTo).orElse(null);
+    public Instant lastCommit() {
+        return commits.stream().max(Instant::compareTo).orElse(null);
     }
 }
