@@ -12,6 +12,10 @@ import cn.onepoint.directory.dto.PersonView;
 import cn.onepoint.directory.dto.UnitRequest;
 import cn.onepoint.directory.dto.UnitView;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -44,6 +48,7 @@ public class DirectoryResource {
     @POST
     @Path("units")
     @Operation(summary = "Create a unit", description = "O1: GROUP, PROVINCE or LOCAL; a LOCAL unit names its province unit.")
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = UnitView.class)))
     public Uni<Response> createUnit(@Valid @NotNull UnitRequest body) {
         return directory.createUnit(body).map(u -> created("units", u.id.toString(), UnitView.of(u)));
     }
@@ -51,6 +56,7 @@ public class DirectoryResource {
     @GET
     @Path("units")
     @Operation(summary = "List units", description = "Paged; filter by tier, kind, province, parent, code.")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = UnitView.class, type = SchemaType.ARRAY)))
     public Uni<Response> units(@QueryParam("tier") Tier tier, @QueryParam("kind") UnitKind kind,
                                @QueryParam("province") String province, @QueryParam("parentId") String parentId,
                                @QueryParam("code") String code, @Valid @BeanParam PageParams page) {
@@ -68,6 +74,7 @@ public class DirectoryResource {
     @POST
     @Path("people")
     @Operation(summary = "Create a person", description = "O2: a person of a unit with roles (CM, CCE, supervisor, …).")
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = PersonView.class)))
     public Uni<Response> createPerson(@Valid @NotNull PersonRequest body) {
         return directory.createPerson(body).map(p -> created("people", p.id.toString(), PersonView.of(p)));
     }
@@ -75,6 +82,7 @@ public class DirectoryResource {
     @GET
     @Path("people")
     @Operation(summary = "List people", description = "Paged; filter by unit and role.")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = PersonView.class, type = SchemaType.ARRAY)))
     public Uni<Response> people(@QueryParam("unitId") String unitId, @QueryParam("role") Role role,
                                 @Valid @BeanParam PageParams page) {
         return directory.people(unitId, role, page).map(p -> Paging.ok(p.map(PersonView::of)));
@@ -91,6 +99,7 @@ public class DirectoryResource {
     @POST
     @Path("customers")
     @Operation(summary = "Create a customer", description = "C1: identification code is unique.")
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = CustomerView.class)))
     public Uni<Response> createCustomer(@Valid @NotNull CustomerRequest body) {
         return directory.createCustomer(body).map(c -> created("customers", c.id.toString(), CustomerView.of(c)));
     }
@@ -98,6 +107,7 @@ public class DirectoryResource {
     @GET
     @Path("customers")
     @Operation(summary = "List customers", description = "Paged; filter by level, headquarters province, code.")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = CustomerView.class, type = SchemaType.ARRAY)))
     public Uni<Response> customers(@QueryParam("level") CustomerLevel level, @QueryParam("province") String province,
                                    @QueryParam("code") String code, @Valid @BeanParam PageParams page) {
         return directory.customers(level, province, code, page).map(p -> Paging.ok(p.map(CustomerView::of)));
@@ -114,6 +124,7 @@ public class DirectoryResource {
     @POST
     @Path("circuits")
     @Operation(summary = "Create a circuit", description = "C2: A and Z ends with their owning units; cross-province is derived.")
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = CircuitView.class)))
     public Uni<Response> createCircuit(@Valid @NotNull CircuitRequest body) {
         return directory.createCircuit(body).map(c -> created("circuits", c.id.toString(), CircuitView.of(c)));
     }
@@ -121,6 +132,7 @@ public class DirectoryResource {
     @GET
     @Path("circuits")
     @Operation(summary = "List circuits", description = "Paged; filter by customer, business type, province, code.")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = CircuitView.class, type = SchemaType.ARRAY)))
     public Uni<Response> circuits(@QueryParam("customerId") String customerId,
                                   @QueryParam("businessType") BusinessType businessType,
                                   @QueryParam("province") String province, @QueryParam("code") String code,

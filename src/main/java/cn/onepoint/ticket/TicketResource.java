@@ -30,6 +30,10 @@ import cn.onepoint.workorder.WorkOrderService;
 import cn.onepoint.workorder.dto.ProgressView;
 import cn.onepoint.workorder.dto.WorkOrderView;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -78,6 +82,7 @@ public class TicketResource {
     @Operation(summary = "Take a fault (intake)",
             description = "T1–T3: every mandatory field, every bad one named at once; scope derived (GROUP for group-level "
                     + "customers and cross-province circuits); status acknowledged; a human number FTyyyyMMddNNNN.")
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = TicketView.class)))
     public Uni<Response> create(@Valid @NotNull CreateTicketRequest body) {
         return service.create(body).map(t -> Response.created(URI.create("tickets/" + t.id))
                 .entity(TicketView.of(t)).tag(Versions.etag(t.version)).build());
@@ -87,6 +92,7 @@ public class TicketResource {
     @Operation(summary = "List tickets",
             description = "Paged (offset/limit, X-Total-Count); filter by status, scope (repeat or comma for OR), customerId, "
                     + "circuitId, unitId (accepting, dispatching or dispatched-to), createdFrom/createdTo; sort=-createdAt.")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = TicketView.class, type = SchemaType.ARRAY)))
     public Uni<Response> list(@QueryParam("status") List<String> status, @QueryParam("scope") List<String> scope,
                               @QueryParam("customerId") String customerId, @QueryParam("circuitId") String circuitId,
                               @QueryParam("unitId") String unitId,
@@ -103,6 +109,7 @@ public class TicketResource {
     @GET
     @Path("{id}")
     @Operation(summary = "Get a ticket", description = "With an ETag (its version) for If-Match on actions.")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = TicketView.class)))
     public Uni<Response> get(@PathParam("id") String id) {
         return queries.get(id(id)).map(TicketResource::ok);
     }
@@ -118,6 +125,7 @@ public class TicketResource {
     @Path("{id}/accept")
     @Operation(summary = "Accept", description = "T6: the acceptor becomes the one first responsible person; "
             + "a cross-province fault taken by a local unit goes to the local pre-check (T4).")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = TicketView.class)))
     public Uni<Response> accept(@PathParam("id") String id, @Valid @NotNull PersonAction body,
                                 @HeaderParam(IF_MATCH) String ifMatch) {
         return service.accept(id(id), body.personId(), ifMatch).map(TicketResource::ok);
@@ -126,6 +134,7 @@ public class TicketResource {
     @POST
     @Path("{id}/responsible-person")
     @Operation(summary = "Change the first responsible person", description = "T6: recorded with its reason.")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = TicketView.class)))
     public Uni<Response> changeResponsible(@PathParam("id") String id, @Valid @NotNull ChangeResponsibleRequest body,
                                            @HeaderParam(IF_MATCH) String ifMatch) {
         return service.changeResponsible(id(id), body, ifMatch).map(TicketResource::ok);
@@ -134,6 +143,7 @@ public class TicketResource {
     @POST
     @Path("{id}/local-pre-check")
     @Operation(summary = "Record the local pre-check", description = "T4: the local unit checks its own local segment first.")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = TicketView.class)))
     public Uni<Response> localPreCheck(@PathParam("id") String id, @Valid @NotNull LocalPreCheckRequest body,
                                        @HeaderParam(IF_MATCH) String ifMatch) {
         return service.localPreCheck(id(id), body, ifMatch).map(TicketResource::ok);
@@ -142,6 +152,7 @@ public class TicketResource {
     @POST
     @Path("{id}/province-review")
     @Operation(summary = "Record the province review", description = "T4: the province confirms, then dispatches in parallel within 5 minutes.")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = TicketView.class)))
     public Uni<Response> provinceReview(@PathParam("id") String id, @Valid @NotNull ProvinceReviewRequest body,
                                         @HeaderParam(IF_MATCH) String ifMatch) {
         return service.provinceReview(id(id), body, ifMatch).map(TicketResource::ok);
@@ -153,6 +164,7 @@ public class TicketResource {
             description = "T16: whole circuit in the dispatcher's jurisdiction → both access ends (mandatory) and the backbone at once; "
                     + "partly → the local access end first, then the far end and backbone after it reports no alarm and no "
                     + "configuration change. Creates one FAULT_DISPATCH work order per unit; answers with them.")
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = WorkOrderView.class, type = SchemaType.ARRAY)))
     public Uni<Response> dispatch(@PathParam("id") String id, @Valid @NotNull DispatchRequest body,
                                   @HeaderParam(IF_MATCH) String ifMatch) {
         return service.dispatch(id(id), body, ifMatch)
@@ -182,6 +194,7 @@ public class TicketResource {
     @POST
     @Path("{id}/segment-tests")
     @Operation(summary = "Record a segment test", description = "T7: telecom side first; fault-free needs its test report (else 422 T7).")
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = SegmentTestView.class)))
     public Uni<Response> segmentTest(@PathParam("id") String id, @Valid @NotNull SegmentTestRequest body,
                                      @HeaderParam(IF_MATCH) String ifMatch) {
         return service.segmentTest(id(id), body, ifMatch)
@@ -198,6 +211,7 @@ public class TicketResource {
     @POST
     @Path("{id}/customer-updates")
     @Operation(summary = "Update the customer", description = "T10: by the acceptor only; first within 30 minutes, then every 2 hours.")
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = CustomerUpdateView.class)))
     public Uni<Response> customerUpdate(@PathParam("id") String id, @Valid @NotNull CustomerUpdateRequest body,
                                         @HeaderParam(IF_MATCH) String ifMatch) {
         return service.customerUpdate(id(id), body, ifMatch)
@@ -214,6 +228,7 @@ public class TicketResource {
     @POST
     @Path("{id}/feedback")
     @Operation(summary = "Post handler feedback", description = "T11: a dispatched handling unit asks the control desk.")
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = FeedbackView.class)))
     public Uni<Response> feedback(@PathParam("id") String id, @Valid @NotNull FeedbackRequest body,
                                   @HeaderParam(IF_MATCH) String ifMatch) {
         return service.feedback(id(id), body, ifMatch).map(x -> created(id, "feedback", x.id, FeedbackView.of(x)));
@@ -238,6 +253,7 @@ public class TicketResource {
     @Path("{id}/suspensions")
     @Operation(summary = "Request a suspension (挂起)",
             description = "T8: only a dispatched handling unit, only after the telecom side tested clean.")
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = SuspensionView.class)))
     public Uni<Response> requestSuspension(@PathParam("id") String id, @Valid @NotNull SuspensionRequest body,
                                            @HeaderParam(IF_MATCH) String ifMatch) {
         return service.requestSuspension(id(id), body, ifMatch)
@@ -280,6 +296,7 @@ public class TicketResource {
     @POST
     @Path("{id}/await-customer")
     @Operation(summary = "Wait for the customer", description = "Status pending: waiting on the customer for information.")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = TicketView.class)))
     public Uni<Response> awaitCustomer(@PathParam("id") String id, @Valid @NotNull PersonAction body,
                                        @HeaderParam(IF_MATCH) String ifMatch) {
         return service.awaitCustomer(id(id), body.personId(), body.note(), ifMatch).map(TicketResource::ok);
@@ -288,6 +305,7 @@ public class TicketResource {
     @POST
     @Path("{id}/customer-responded")
     @Operation(summary = "The customer answered", description = "Back to inProgress.")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = TicketView.class)))
     public Uni<Response> customerResponded(@PathParam("id") String id, @Valid @NotNull PersonAction body,
                                            @HeaderParam(IF_MATCH) String ifMatch) {
         return service.customerResponded(id(id), body.personId(), body.note(), ifMatch).map(TicketResource::ok);
@@ -296,6 +314,7 @@ public class TicketResource {
     @POST
     @Path("{id}/restore")
     @Operation(summary = "Service restored (业务恢复)", description = "T5: restore first; status resolved. The resolution limit is measured to this time.")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = TicketView.class)))
     public Uni<Response> restore(@PathParam("id") String id, @Valid @NotNull RestoreRequest body,
                                  @HeaderParam(IF_MATCH) String ifMatch) {
         return service.restore(id(id), body, ifMatch).map(TicketResource::ok);
@@ -304,6 +323,7 @@ public class TicketResource {
     @POST
     @Path("{id}/repair")
     @Operation(summary = "Fault repaired (故障修复)", description = "T5: repair later, recorded separately.")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = TicketView.class)))
     public Uni<Response> repair(@PathParam("id") String id, @Valid @NotNull RestoreRequest body,
                                 @HeaderParam(IF_MATCH) String ifMatch) {
         return service.repair(id(id), body, ifMatch).map(TicketResource::ok);
@@ -313,6 +333,7 @@ public class TicketResource {
     @Path("{id}/close")
     @Operation(summary = "Close", description = "T12: by the acceptor after the customer confirms; true cause and the cause told "
             + "to the customer, the difference flagged. A customer-caused fault may close unrestored once the customer is told.")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = TicketView.class)))
     public Uni<Response> close(@PathParam("id") String id, @Valid @NotNull CloseRequest body,
                                @HeaderParam(IF_MATCH) String ifMatch) {
         return service.close(id(id), body, ifMatch).map(TicketResource::ok);
@@ -321,6 +342,7 @@ public class TicketResource {
     @POST
     @Path("{id}/cancel")
     @Operation(summary = "Cancel", description = "E.g. registered twice; open work orders are cancelled.")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = TicketView.class)))
     public Uni<Response> cancel(@PathParam("id") String id, @Valid @NotNull PersonAction body,
                                 @HeaderParam(IF_MATCH) String ifMatch) {
         return service.cancel(id(id), body.personId(), body.note(), ifMatch).map(TicketResource::ok);
@@ -329,6 +351,7 @@ public class TicketResource {
     @POST
     @Path("{id}/reject")
     @Operation(summary = "Reject", description = "Not a fault of ours; only before acceptance.")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = TicketView.class)))
     public Uni<Response> reject(@PathParam("id") String id, @Valid @NotNull PersonAction body,
                                 @HeaderParam(IF_MATCH) String ifMatch) {
         return service.reject(id(id), body.personId(), body.note(), ifMatch).map(TicketResource::ok);
@@ -347,6 +370,7 @@ public class TicketResource {
     @Path("{id}/escalations")
     @Operation(summary = "Record an external escalation (T14)",
             description = "The customer escalated directly or through the CM: recorded, notified, and the escalation level rises.")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = TicketView.class)))
     public Uni<Response> escalate(@PathParam("id") String id, @Valid @NotNull PersonAction body,
                                   @HeaderParam(IF_MATCH) String ifMatch) {
         return service.escalateExternally(id(id), body.personId(), body.note(), ifMatch).map(TicketResource::ok);

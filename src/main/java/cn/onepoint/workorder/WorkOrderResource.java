@@ -10,6 +10,10 @@ import cn.onepoint.workorder.dto.FindingsRequest;
 import cn.onepoint.workorder.dto.ProgressRequest;
 import cn.onepoint.workorder.dto.ProgressView;
 import cn.onepoint.workorder.dto.WorkOrderView;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -43,6 +47,7 @@ public class WorkOrderResource {
 
     @GET
     @Operation(summary = "List work orders", description = "Paged; filter by subject (ticket/order id), unit, status, type.")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = WorkOrderView.class, type = SchemaType.ARRAY)))
     public Uni<Response> list(@QueryParam("subjectId") String subjectId, @QueryParam("unitId") String unitId,
                               @QueryParam("status") List<WorkOrderStatus> status,
                               @QueryParam("type") WorkOrderType type, @Valid @BeanParam PageParams page) {
@@ -52,6 +57,7 @@ public class WorkOrderResource {
     @GET
     @Path("{id}")
     @Operation(summary = "Get a work order", description = "Carries an ETag (its version) for If-Match.")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = WorkOrderView.class)))
     public Uni<Response> get(@PathParam("id") String id) {
         return service.get(Ids.parse("work order", id)).map(WorkOrderResource::ok);
     }
@@ -59,6 +65,7 @@ public class WorkOrderResource {
     @POST
     @Path("{id}/accept")
     @Operation(summary = "Accept (接单确认)", description = "T4: a person of the dispatched unit accepts within 5 minutes.")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = WorkOrderView.class)))
     public Uni<Response> accept(@PathParam("id") String id, @Valid @NotNull ActorRequest body,
                                 @HeaderParam("If-Match") String ifMatch) {
         return service.accept(Ids.parse("work order", id), body.personId(), ifMatch).map(WorkOrderResource::ok);
@@ -67,6 +74,7 @@ public class WorkOrderResource {
     @POST
     @Path("{id}/decline")
     @Operation(summary = "Decline", description = "The unit refuses the dispatch (not its segment), with a note.")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = WorkOrderView.class)))
     public Uni<Response> decline(@PathParam("id") String id, @Valid @NotNull ActorRequest body,
                                  @HeaderParam("If-Match") String ifMatch) {
         return service.decline(Ids.parse("work order", id), body.personId(), body.note(), ifMatch)
@@ -77,6 +85,7 @@ public class WorkOrderResource {
     @Path("{id}/findings")
     @Operation(summary = "Report alarm / configuration-change findings",
             description = "T16: every unit first checks alarms and configuration changes on its segment; an alarm makes it the owner.")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = WorkOrderView.class)))
     public Uni<Response> findings(@PathParam("id") String id, @Valid @NotNull FindingsRequest body,
                                   @HeaderParam("If-Match") String ifMatch) {
         return service.findings(Ids.parse("work order", id), body, ifMatch).map(WorkOrderResource::ok);
@@ -85,6 +94,7 @@ public class WorkOrderResource {
     @POST
     @Path("{id}/progress")
     @Operation(summary = "Report progress", description = "T9: every 30 min (60 for SWITCHING); interim judgements flagged.")
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ProgressView.class)))
     public Uni<Response> progress(@PathParam("id") String id, @Valid @NotNull ProgressRequest body) {
         return service.progress(Ids.parse("work order", id), body)
                 .map(p -> Response.created(URI.create("work-orders/" + id + "/progress"))
@@ -94,6 +104,7 @@ public class WorkOrderResource {
     @POST
     @Path("{id}/complete")
     @Operation(summary = "Complete", description = "The unit's part is done, with its result.")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = WorkOrderView.class)))
     public Uni<Response> complete(@PathParam("id") String id, @Valid @NotNull CompleteRequest body,
                                   @HeaderParam("If-Match") String ifMatch) {
         return service.complete(Ids.parse("work order", id), body, ifMatch).map(WorkOrderResource::ok);
