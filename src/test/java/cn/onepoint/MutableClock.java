@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** The test clock: real time plus an offset tests can move forward, so no test sleeps for minutes. */
@@ -40,6 +41,6 @@ public class MutableClock extends Clock {
 
     @Override
     public Instant instant() {
-        return Clock.systemUTC().instant().plus(offset.get());
+        return Clock.systemUTC().instant().plus(offset.get()).truncatedTo(ChronoUnit.MICROS);
     }
 }

@@ -6,8 +6,9 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
+import java.time.Duration;
 
-/** The one source of "now" for domain code; tests replace it to control time. */
+/** The one source of "now" for domain code (UTC, microsecond ticks); tests replace it to control time. */
 @ApplicationScoped
 public class ClockProducer {
 
@@ -15,6 +16,7 @@ public class ClockProducer {
     @DefaultBean
     @Singleton
     Clock clock() {
-        return Clock.systemUTC();
+        // PostgreSQL keeps microseconds: ticking in microseconds makes what a command returns equal what is read back.
+        return Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
     }
 }

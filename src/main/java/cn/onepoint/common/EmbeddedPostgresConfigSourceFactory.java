@@ -34,7 +34,7 @@ public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory 
             return List.of();
         }
         ConfigValue enabled = context.getValue("onepoint.embedded-db.enabled");
-        if (enabled != null && "false".equalsIgnoreCase(enabled.getValue())) {
+        if (enabled != null && "false".equalsIgnoreCase(enabled.getValue()) || packagingBuild()) {
             return List.of();
         }
         int port = ensureStarted(context);
@@ -46,6 +46,19 @@ public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory 
                 "quarkus.datasource.password", "postgres");
         // Ordinal below env vars and system properties, above application.properties.
         return List.of(new PropertiesConfigSource(props, "onepoint-embedded-postgres", 270));
+    }
+
+    /**
+     * {@code ./mvnw package} reads the configuration while it builds the jar; a database started then would be
+     * gone when the jar runs (and its address would be baked in). Dev mode and tests build and run in one JVM,
+     * so there the server is started once and reused.
+     */
+    private static boolean packagingBuild() {
+        if (io.quarkus.runtime.LaunchMode.current() != io.quarkus.runtime.LaunchMode.NORMAL) {
+            return false;
+        }
+        return StackWalker.getInstance().walk(frames -> frames.anyMatch(
+                f -> f.getClassName().startsWith("io.quarkus.deployment.")));
     }
 
     private static boolean isSet(ConfigSourceContext context, String name) {

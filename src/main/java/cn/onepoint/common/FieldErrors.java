@@ -3,6 +3,7 @@ package cn.onepoint.common;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 
 /** Collects every bad field of a request so the caller hears of all of them at once. */
 public final class FieldErrors {
@@ -13,6 +14,24 @@ public final class FieldErrors {
     public FieldErrors add(String field, String messageKey, Object... args) {
         errors.add(new Problem.FieldError(field, "{" + messageKey + "}" + join(args)));
         return this;
+    }
+
+    /** Parses an optional id field; a malformed one is recorded as a bad field and gives null. */
+    public UUID uuid(String field, String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            return UUID.fromString(raw);
+        } catch (IllegalArgumentException e) {
+            add(field, "field.unknownReference", raw);
+            return null;
+        }
+    }
+
+    /** A refusal naming one bad field. */
+    public static DomainException single(String field, String messageKey, Object... args) {
+        return DomainException.invalidFields(new FieldErrors().add(field, messageKey, args).errors);
     }
 
     public boolean isEmpty() {

@@ -40,6 +40,12 @@ public final class Query {
         return this;
     }
 
+    /** A clause that always applies. */
+    public Query always(String clause) {
+        clauses.add(clause);
+        return this;
+    }
+
     public Query orderBy(String order) {
         this.order = order;
         return this;

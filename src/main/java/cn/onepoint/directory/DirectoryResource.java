@@ -50,11 +50,11 @@ public class DirectoryResource {
 
     @GET
     @Path("units")
-    @Operation(summary = "List units", description = "Paged; filter by tier, kind, province, parent.")
+    @Operation(summary = "List units", description = "Paged; filter by tier, kind, province, parent, code.")
     public Uni<Response> units(@QueryParam("tier") Tier tier, @QueryParam("kind") UnitKind kind,
                                @QueryParam("province") String province, @QueryParam("parentId") String parentId,
-                               @Valid @BeanParam PageParams page) {
-        return directory.units(tier, kind, province, parentId, page).map(p -> Paging.ok(p.map(UnitView::of)));
+                               @QueryParam("code") String code, @Valid @BeanParam PageParams page) {
+        return directory.units(tier, kind, province, parentId, code, page).map(p -> Paging.ok(p.map(UnitView::of)));
     }
 
     @GET
@@ -138,6 +138,6 @@ public class DirectoryResource {
     }
 
     private static Response created(String collection, String id, Object view) {
-        return Response.created(URI.create("/api/v1/" + collection + "/" + id)).entity(view).build();
+        return Response.created(URI.create(collection + "/" + id)).entity(view).build();
     }
 }

@@ -69,7 +69,7 @@ public class DirectoryService {
         if (body.tier() == Tier.LOCAL && blank(body.parentId())) {
             errors.add("parentId", "field.parentRequired");
         }
-        UUID parentId = refOrError(errors, "parentId", body.parentId());
+        UUID parentId = errors.uuid("parentId", body.parentId());
         return unique(errors, "code", body.code(), Unit.count("code", body.code()))
                 .chain(() -> parentId == null ? Uni.createFrom().nullItem() : Unit.<Unit>findById(parentId))
                 .chain(parent -> {
@@ -97,8 +97,9 @@ public class DirectoryService {
     }
 
     @WithSession
-    public Uni<Page<Unit>> units(Tier tier, UnitKind kind, String province, String parentId, PageParams page) {
-        Query q = new Query().eq("tier", tier).eq("kind", kind).eq("province", province)
+    public Uni<Page<Unit>> units(Tier tier, UnitKind kind, String province, String parentId, String code,
+                                 PageParams page) {
+        Query q = new Query().eq("tier", tier).eq("kind", kind).eq("province", province).eq("code", code)
                 .eq("parentId", parentId == null ? null : Ids.ref("unit", parentId)).orderBy("code");
         return Paging.fetch(q, page, (w, p) -> Unit.count(w, p), (w, p) -> Unit.find(w, p));
     }
@@ -108,7 +109,7 @@ public class DirectoryService {
     @WithTransaction
     public Uni<Person> createPerson(PersonRequest body) {
         FieldErrors errors = new FieldErrors();
-        UUID unitId = refOrError(errors, "unitId", body.unitId());
+        UUID unitId = errors.uuid("unitId", body.unitId());
         return exists(errors, "unitId", body.unitId(), unitId, "field.unknownUnit", id -> Unit.findById(id))
                 .chain(() -> {
                     errors.throwIfAny();
@@ -127,7 +128,9 @@ public class DirectoryService {
     @WithSession
     public Uni<Page<Person>> people(String unitId, Role role, PageParams page) {
         Query q = new Query().eq("unitId", unitId == null ? null : Ids.ref("unit", unitId))
-                .where("roles like :role", "role", role == null ? null : "%" + role.name() + "%")
+                // roles is a comma list: match whole names, so CUSTOMER_MANAGER does not find CHIEF_CUSTOMER_MANAGER
+                .where("concat(',', cast(roles as String), ',') like :role", "role",
+                        role == null ? null : "%," + role.name() + ",%")
                 .orderBy("name, id");
         return Paging.fetch(q, page, (w, p) -> Person.count(w, p), (w, p) -> Person.find(w, p));
     }
@@ -137,8 +140,8 @@ public class DirectoryService {
     @WithTransaction
     public Uni<Customer> createCustomer(CustomerRequest body) {
         FieldErrors errors = new FieldErrors();
-        UUID cceId = refOrError(errors, "cceId", body.cceId());
-        UUID cmId = refOrError(errors, "cmId", body.cmId());
+        UUID cceId = errors.uuid("cceId", body.cceId());
+        UUID cmId = errors.uuid("cmId", body.cmId());
         return unique(errors, "code", body.code(), Customer.count("code", body.code()))
                 .chain(() -> exists(errors, "cceId", body.cceId(), cceId, "field.unknownPerson", id -> Person.findById(id)))
                 .chain(() -> exists(errors, "cmId", body.cmId(), cmId, "field.unknownPerson", id -> Person.findById(id)))
@@ -170,10 +173,10 @@ public class DirectoryService {
     @WithTransaction
     public Uni<Circuit> createCircuit(CircuitRequest body) {
         FieldErrors errors = new FieldErrors();
-        UUID customerId = refOrError(errors, "customerId", body.customerId());
-        UUID aUnit = refOrError(errors, "aEnd.unitId", body.aEnd().unitId());
-        UUID zUnit = refOrError(errors, "zEnd.unitId", body.zEnd().unitId());
-        UUID backbone = refOrError(errors, "backboneUnitId", body.backboneUnitId());
+        UUID customerId = errors.uuid("customerId", body.customerId());
+        UUID aUnit = errors.uuid("aEnd.unitId", body.aEnd().unitId());
+        UUID zUnit = errors.uuid("zEnd.unitId", body.zEnd().unitId());
+        UUID backbone = errors.uuid("backboneUnitId", body.backboneUnitId());
         return unique(errors, "code", body.code(), Circuit.count("code", body.code()))
                 .chain(() -> exists(errors, "customerId", body.customerId(), customerId, "field.unknownCustomer",
                         id -> Customer.findById(id)))
@@ -239,18 +242,6 @@ public class DirectoryService {
                 errors.add(field, messageKey, raw);
             }
         }).replaceWithVoid();
-    }
-
-    private static UUID refOrError(FieldErrors errors, String field, String raw) {
-        if (blank(raw)) {
-            return null;
-        }
-        try {
-            return UUID.fromString(raw);
-        } catch (IllegalArgumentException e) {
-            errors.add(field, "field.unknownReference", raw);
-            return null;
-        }
     }
 
     private static boolean blank(String s) {

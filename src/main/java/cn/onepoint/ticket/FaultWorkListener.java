@@ -17,10 +17,12 @@ import java.util.UUID;
 public class FaultWorkListener implements WorkOrderListener {
 
     private final TicketService tickets;
+    private final TicketTimers timers;
     private final Outbox outbox;
 
-    public FaultWorkListener(TicketService tickets, Outbox outbox) {
+    public FaultWorkListener(TicketService tickets, TicketTimers timers, Outbox outbox) {
         this.tickets = tickets;
+        this.timers = timers;
         this.outbox = outbox;
     }
 
@@ -42,7 +44,13 @@ public class FaultWorkListener implements WorkOrderListener {
                     + (isProgress ? (progress.interim ? " (interim)" : "") + ": " + progress.operation : "")
                     + (action == WorkOrderAction.FINDINGS
                     ? " alarm=" + w.alarmFound + " configChange=" + w.configChangeFound : "");
-            return Uni.createFrom().item(detail);
+            Uni<Void> clocks = switch (action) {
+                case ACCEPT -> timers.workOrderAccepted(t, w);
+                case PROGRESS -> timers.progressReported(t, w);
+                case COMPLETE, DECLINE, CANCEL -> timers.workOrderEnded(w);
+                case FINDINGS -> Uni.createFrom().voidItem();
+            };
+            return clocks.replaceWith(detail);
         }, isProgress ? "TicketProgressEvent" : null).chain(t -> isProgress
                 ? outbox.append(Outbox.Topic.tickets, "TicketProgressEvent", TicketService.SUBJECT, t.id,
                 TicketService.scope(t), ProgressView.of(progress))

@@ -112,6 +112,19 @@ public class Ticket extends PanacheEntityBase {
     /** T12: the cause told to the customer differs from the true cause. */
     @Column(name = "cause_differs")
     public Boolean causeDiffers;
+    /** T8: figures decided at close (seconds). */
+    @Column(name = "sla_limit_seconds")
+    public Long slaLimitSeconds;
+    @Column(name = "sla_elapsed_seconds")
+    public Long slaElapsedSeconds;
+    @Column(name = "sla_suspended_seconds")
+    public Long slaSuspendedSeconds;
+    @Column(name = "sla_exempt_seconds")
+    public Long slaExemptSeconds;
+    @Column(name = "sla_counted_seconds")
+    public Long slaCountedSeconds;
+    @Column(name = "sla_met")
+    public Boolean slaMet;
     @Column(name = "created_at")
     public Instant createdAt;
     @Column(name = "updated_at")

@@ -46,6 +46,7 @@ public enum TicketAction {
     CUSTOMER_RESPONDED("customer-responded", EnumSet.of(PENDING), null, IN_PROGRESS),
     RESTORE("restore", EnumSet.of(IN_PROGRESS, HELD, PENDING), null, RESOLVED),
     REPAIR("repair", EnumSet.of(RESOLVED, CLOSED), null, null),
+    ESCALATE("escalations", EnumSet.of(ACKNOWLEDGED, IN_PROGRESS, HELD, PENDING, RESOLVED), null, null),
     CLOSE("close", EnumSet.of(IN_PROGRESS, HELD, PENDING, RESOLVED), null, CLOSED);
 
     private final String wire;

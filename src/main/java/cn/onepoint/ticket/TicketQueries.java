@@ -55,9 +55,9 @@ public class TicketQueries {
                 errors.add("scope", "unknownEnum", s, "GROUP, PROVINCE");
             }
         }
-        UUID customer = uuid(errors, "customerId", f.customerId());
-        UUID circuit = uuid(errors, "circuitId", f.circuitId());
-        UUID unit = uuid(errors, "unitId", f.unitId());
+        UUID customer = errors.uuid("customerId", f.customerId());
+        UUID circuit = errors.uuid("circuitId", f.circuitId());
+        UUID unit = errors.uuid("unitId", f.unitId());
         Instant from = instant(errors, "createdFrom", f.createdFrom());
         Instant to = instant(errors, "createdTo", f.createdTo());
         String order = "createdAt desc";
@@ -104,18 +104,6 @@ public class TicketQueries {
     @WithSession
     public Uni<List<Suspension>> suspensions(UUID id) {
         return get(id).chain(t -> Suspension.list("ticketId = ?1 order by requestedAt, id", id));
-    }
-
-    private static UUID uuid(FieldErrors errors, String field, String raw) {
-        if (raw == null || raw.isBlank()) {
-            return null;
-        }
-        try {
-            return UUID.fromString(raw);
-        } catch (IllegalArgumentException e) {
-            errors.add(field, "field.unknownReference", raw);
-            return null;
-        }
     }
 
     private static Instant instant(FieldErrors errors, String field, String raw) {

@@ -19,6 +19,9 @@ import cn.onepoint.ticket.dto.ProvinceReviewRequest;
 import cn.onepoint.ticket.dto.RestoreRequest;
 import cn.onepoint.ticket.dto.SegmentTestRequest;
 import cn.onepoint.ticket.dto.SegmentTestView;
+import cn.onepoint.ticket.dto.SlaView;
+import cn.onepoint.sla.TimerService;
+import cn.onepoint.sla.dto.EscalationView;
 import cn.onepoint.ticket.dto.SuspensionDecision;
 import cn.onepoint.ticket.dto.SuspensionRequest;
 import cn.onepoint.ticket.dto.SuspensionView;
@@ -59,11 +62,16 @@ public class TicketResource {
     private final TicketService service;
     private final TicketQueries queries;
     private final WorkOrderService workOrders;
+    private final TicketSla sla;
+    private final TimerService timers;
 
-    public TicketResource(TicketService service, TicketQueries queries, WorkOrderService workOrders) {
+    public TicketResource(TicketService service, TicketQueries queries, WorkOrderService workOrders, TicketSla sla,
+                          TimerService timers) {
         this.service = service;
         this.queries = queries;
         this.workOrders = workOrders;
+        this.sla = sla;
+        this.timers = timers;
     }
 
     @POST
@@ -71,7 +79,7 @@ public class TicketResource {
             description = "T1–T3: every mandatory field, every bad one named at once; scope derived (GROUP for group-level "
                     + "customers and cross-province circuits); status acknowledged; a human number FTyyyyMMddNNNN.")
     public Uni<Response> create(@Valid @NotNull CreateTicketRequest body) {
-        return service.create(body).map(t -> Response.created(URI.create("/api/v1/tickets/" + t.id))
+        return service.create(body).map(t -> Response.created(URI.create("tickets/" + t.id))
                 .entity(TicketView.of(t)).tag(Versions.etag(t.version)).build());
     }
 
@@ -148,7 +156,7 @@ public class TicketResource {
     public Uni<Response> dispatch(@PathParam("id") String id, @Valid @NotNull DispatchRequest body,
                                   @HeaderParam(IF_MATCH) String ifMatch) {
         return service.dispatch(id(id), body, ifMatch)
-                .map(list -> Response.created(URI.create("/api/v1/tickets/" + id + "/dispatches"))
+                .map(list -> Response.created(URI.create("tickets/" + id + "/dispatches"))
                         .entity(list.stream().map(WorkOrderView::of).toList()).build());
     }
 
@@ -326,6 +334,37 @@ public class TicketResource {
         return service.reject(id(id), body.personId(), body.note(), ifMatch).map(TicketResource::ok);
     }
 
+    @GET
+    @Path("{id}/sla")
+    @Operation(summary = "Resolution figures (T5, T8)",
+            description = "Elapsed time from acceptance to restoration, time suspended, and the exemption decided at close by "
+                    + "the final cause (customer-side: exempt; otherwise counted); both figures, the limit, met or breached.")
+    public Uni<SlaView> sla(@PathParam("id") String id) {
+        return sla.view(id(id));
+    }
+
+    @POST
+    @Path("{id}/escalations")
+    @Operation(summary = "Record an external escalation (T14)",
+            description = "The customer escalated directly or through the CM: recorded, notified, and the escalation level rises.")
+    public Uni<Response> escalate(@PathParam("id") String id, @Valid @NotNull PersonAction body,
+                                  @HeaderParam(IF_MATCH) String ifMatch) {
+        return service.escalateExternally(id(id), body.personId(), body.note(), ifMatch).map(TicketResource::ok);
+    }
+
+    @GET
+    @Path("{id}/escalations")
+    @WithSession
+    @Operation(summary = "Escalations of this ticket and its work orders (T13, T14)",
+            description = "Breaches, total outage, assurance period and external escalations, tier by tier, with who was notified.")
+    public Uni<List<EscalationView>> escalations(@PathParam("id") String id) {
+        return queries.get(id(id)).chain(t -> workOrders.ofSubject(t.id).chain(wos -> {
+            List<UUID> subjects = new java.util.ArrayList<>(List.of(t.id));
+            wos.forEach(w -> subjects.add(w.id));
+            return timers.escalationsOf(subjects);
+        }));
+    }
+
     private static UUID id(String raw) {
         return Ids.parse("ticket", raw);
     }
@@ -335,6 +374,6 @@ public class TicketResource {
     }
 
     private static Response created(String ticketId, String sub, UUID id, Object view) {
-        return Response.created(URI.create("/api/v1/tickets/" + ticketId + "/" + sub + "/" + id)).entity(view).build();
+        return Response.created(URI.create("tickets/" + ticketId + "/" + sub + "/" + id)).entity(view).build();
     }
 }

@@ -34,6 +34,7 @@ import cn.onepoint.workorder.WorkOrderAction;
 import cn.onepoint.workorder.WorkOrderService;
 import cn.onepoint.workorder.WorkOrderStatus;
 import cn.onepoint.workorder.WorkOrderType;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -62,14 +63,18 @@ public class TicketService {
     private final DirectoryService directory;
     private final WorkOrderService workOrders;
     private final Outbox outbox;
+    private final TicketTimers timers;
+    private final TicketSla sla;
 
     public TicketService(Clock clock, Numbers numbers, DirectoryService directory, WorkOrderService workOrders,
-                         Outbox outbox) {
+                         Outbox outbox, TicketTimers timers, TicketSla sla) {
+        this.sla = sla;
         this.clock = clock;
         this.numbers = numbers;
         this.directory = directory;
         this.workOrders = workOrders;
         this.outbox = outbox;
+        this.timers = timers;
     }
 
     // ---- intake (T1–T3) -------------------------------------------------------------------------
@@ -77,8 +82,8 @@ public class TicketService {
     @WithTransaction
     public Uni<Ticket> create(CreateTicketRequest body) {
         FieldErrors errors = new FieldErrors();
-        UUID acceptanceUnitId = ref(errors, "acceptanceUnitId", body.acceptanceUnitId());
-        UUID firstAskId = ref(errors, "firstAskUnitId", body.firstAskUnitId());
+        UUID acceptanceUnitId = errors.uuid("acceptanceUnitId", body.acceptanceUnitId());
+        UUID firstAskId = errors.uuid("firstAskUnitId", body.firstAskUnitId());
         // T2: a unit reached directly records itself as first-ask unit (首问负责制).
         if (body.channel() == Channel.MACHINE_ROOM && body.firstAskUnitId() == null) {
             errors.add("firstAskUnitId", "field.firstAskRequired");
@@ -147,7 +152,9 @@ public class TicketService {
                 })
                 .call(t -> history(t, "create", null, null, t.acceptanceUnitId,
                         t.firstAskUnitId == null ? null : "firstAskUnitId=" + t.firstAskUnitId))
-                .call(t -> event(t, "TroubleTicketCreateEvent"));
+                .call(t -> event(t, "TroubleTicketCreateEvent"))
+                .call(t -> timers.intake(t).chain(reasons -> reasons.isEmpty() ? Uni.createFrom().voidItem()
+                        : history(t, "escalate", t.status, null, t.acceptanceUnitId, "reasons=" + reasons)));
     }
 
     /** T3: group-level customers and cross-province circuits are handled in the group module. */
@@ -168,10 +175,11 @@ public class TicketService {
             t.responsiblePersonId = p.id;
             t.acceptedAt = clock.instant();
             t.dispatcherUnitId = t.acceptanceUnitId;
-            return Circuit.<Circuit>findById(t.circuitId).chain(c -> directory.unit(t.acceptanceUnitId).map(u -> {
+            return Circuit.<Circuit>findById(t.circuitId).chain(c -> directory.unit(t.acceptanceUnitId).chain(u -> {
                 // T4: a cross-province fault taken by a local unit is checked locally first.
                 t.phase = u.tier == Tier.LOCAL && c.crossProvince() ? Phase.LOCAL_PRE_CHECK : Phase.DISPATCH;
-                return "responsiblePersonId=" + p.id;
+                return directory.customer(t.customerId).chain(customer -> timers.accepted(t, customer, u))
+                        .replaceWith("responsiblePersonId=" + p.id);
             }));
         }));
     }
@@ -217,7 +225,7 @@ public class TicketService {
         UUID actor = Ids.ref("person", body.personId());
         UUID unitId = Ids.ref("unit", body.unitId());
         return act(id, ifMatch, TicketAction.PROVINCE_REVIEW_RESULT, actor, unitId,
-                t -> directory.unit(t.acceptanceUnitId).chain(local -> unitOf(unitId, "unitId").map(province -> {
+                t -> directory.unit(t.acceptanceUnitId).chain(local -> unitOf(unitId, "unitId").chain(province -> {
                     // T4: the province of the local unit reviews, then dispatches in parallel.
                     if (province.tier != Tier.PROVINCE || !Objects.equals(province.id, local.parentId)) {
                         throw DomainException.rule("T4", "t4.notProvinceOfLocal", province.name);
@@ -226,7 +234,8 @@ public class TicketService {
                     t.provinceReviewAt = clock.instant();
                     t.dispatcherUnitId = province.id;
                     t.phase = Phase.DISPATCH;
-                    return "faultInsideProvince=" + body.faultInsideProvince();
+                    return timers.provinceReviewed(t, province)
+                            .replaceWith("faultInsideProvince=" + body.faultInsideProvince());
                 })));
     }
 
@@ -282,7 +291,7 @@ public class TicketService {
                     new WorkOrderService.Dispatch(WorkOrderType.FAULT_DISPATCH, SUBJECT, t.id, u.id, x.segment(),
                             plan.stage(), instructions), scope(t)))).invoke(created::add).replaceWithVoid();
         }
-        return chain.map(v -> {
+        return chain.chain(() -> timers.dispatched(t, created)).map(v -> {
             t.dispatchStage = (short) plan.stage();
             t.phase = Phase.DISPATCHED;
             return "stage=" + plan.stage() + " units=" + fresh.stream()
@@ -351,7 +360,7 @@ public class TicketService {
             u.channel = body.channel();
             u.message = body.message();
             made[0] = u;
-            return u.persist().map(x -> "via=" + u.channel);
+            return u.persist().chain(() -> timers.customerUpdated(t)).map(x -> "via=" + u.channel);
         }).map(t -> made[0]);
     }
 
@@ -373,7 +382,7 @@ public class TicketService {
             f.postedAt = clock.instant();
             f.message = body.message();
             made[0] = f;
-            return f.persist().map(x -> "feedback=" + f.id);
+            return f.persist().chain(() -> controlClock(t)).map(x -> "feedback=" + f.id);
         })).map(t -> made[0]);
     }
 
@@ -402,8 +411,16 @@ public class TicketService {
                     f.answeredBy = actor;
                     f.answer = body.message();
                     made[0] = f;
-                    return Uni.createFrom().item("answered=" + f.id);
+                    return controlClock(t).replaceWith("answered=" + f.id);
                 })).map(t -> made[0]);
+    }
+
+    /** T11: the control desk's clock runs from the oldest feedback still unanswered. */
+    private Uni<Void> controlClock(Ticket t) {
+        return Panache.getSession().chain(s -> s.flush()).chain(() -> Feedback.<Feedback>find(
+                        "ticketId = ?1 and answeredAt is null order by postedAt", t.id).firstResult())
+                .chain(oldest -> timers.feedbackOpen(t, oldest == null ? null : ((Feedback) oldest).postedAt,
+                        t.dispatcherUnitId));
     }
 
     // ---- suspension (T8) ------------------------------------------------------------------------
@@ -480,8 +497,9 @@ public class TicketService {
                 t.phase = Phase.SUSPENDED;
             }
             made[0] = s;
-            return "suspension=" + s.id + (approve ? " approved" : " refused");
-        })).map(t -> made[0]);
+            return s;
+        }).chain(s -> (approve ? timers.suspended(t) : Uni.createFrom().voidItem())
+                .replaceWith("suspension=" + s.id + (approve ? " approved" : " refused")))).map(t -> made[0]);
     }
 
     @WithTransaction
@@ -495,8 +513,8 @@ public class TicketService {
             endSuspension(s);
             t.phase = Phase.DISPATCHED;
             made[0] = s;
-            return "suspension=" + s.id + " resumed";
-        })).map(t -> made[0]);
+            return s;
+        }).chain(s -> timers.resumed(t).replaceWith("suspension=" + s.id + " resumed"))).map(t -> made[0]);
     }
 
     private Uni<Suspension> suspension(Ticket t, UUID suspensionId) {
@@ -548,7 +566,8 @@ public class TicketService {
             // T5: restore first; the resolution limit is measured to restoration.
             t.serviceRestoredAt = at(body.at(), t.occurredAt, "at");
             t.phase = Phase.RESTORED;
-            return endActiveSuspension(t).map(v -> "serviceRestoredAt=" + t.serviceRestoredAt);
+            return endActiveSuspension(t).chain(() -> workOrders.ofSubject(t.id))
+                    .chain(wos -> timers.restored(t, wos)).map(v -> "serviceRestoredAt=" + t.serviceRestoredAt);
         }));
     }
 
@@ -597,6 +616,16 @@ public class TicketService {
             t.phase = Phase.CLOSED;
             return endActiveSuspension(t)
                     .chain(() -> workOrders.closeOpen(t.id, WorkOrderAction.CANCEL, "ticket closed", scope(t)))
+                    .chain(() -> endTimers(t))
+                    .chain(() -> sla.measure(t)).invoke(m -> {
+                        // T8: exemption is decided now, by the final cause; the figures are kept for reports.
+                        t.slaLimitSeconds = m.limit().toSeconds();
+                        t.slaElapsedSeconds = m.elapsed().toSeconds();
+                        t.slaSuspendedSeconds = m.suspended().toSeconds();
+                        t.slaExemptSeconds = m.exempt().toSeconds();
+                        t.slaCountedSeconds = m.counted().toSeconds();
+                        t.slaMet = m.met();
+                    })
                     .map(v -> "cause=" + t.causeCategory + (t.causeDiffers ? " (told differently)" : ""));
         });
     }
@@ -606,17 +635,30 @@ public class TicketService {
         UUID actor = Ids.ref("person", personId);
         return act(id, ifMatch, TicketAction.CANCEL, actor, t -> personOf(actor, "personId").chain(p -> {
             t.phase = Phase.CANCELLED;
-            return workOrders.closeOpen(t.id, WorkOrderAction.CANCEL, "ticket cancelled", scope(t)).map(v -> note);
+            return workOrders.closeOpen(t.id, WorkOrderAction.CANCEL, "ticket cancelled", scope(t))
+                    .chain(() -> endTimers(t)).map(v -> note);
         }));
     }
 
     @WithTransaction
     public Uni<Ticket> reject(UUID id, String personId, String note, String ifMatch) {
         UUID actor = Ids.ref("person", personId);
-        return act(id, ifMatch, TicketAction.REJECT, actor, t -> personOf(actor, "personId").map(p -> {
+        return act(id, ifMatch, TicketAction.REJECT, actor, t -> personOf(actor, "personId").chain(p -> {
             t.phase = Phase.REJECTED;
-            return note;
+            return endTimers(t).replaceWith(note);
         }));
+    }
+
+    /** T14: the customer escalated directly or through the CM; recorded, and the escalation level rises. */
+    @WithTransaction
+    public Uni<Ticket> escalateExternally(UUID id, String personId, String note, String ifMatch) {
+        UUID actor = Ids.ref("person", personId);
+        return act(id, ifMatch, TicketAction.ESCALATE, actor, t -> personOf(actor, "personId")
+                .chain(p -> timers.external(t)).replaceWith("external: " + (note == null ? "" : note)));
+    }
+
+    private Uni<Void> endTimers(Ticket t) {
+        return workOrders.ofSubject(t.id).chain(wos -> timers.ended(t, wos));
     }
 
     // ---- the one home of every command ----------------------------------------------------------
@@ -700,8 +742,7 @@ public class TicketService {
     private Uni<Person> personOf(UUID id, String field) {
         return Person.<Person>findById(id).map(p -> {
             if (p == null) {
-                throw DomainException.invalidFields(List.of(new cn.onepoint.common.Problem.FieldError(field,
-                        "{field.unknownPerson}\u001f" + id)));
+                throw FieldErrors.single(field, "field.unknownPerson", id);
             }
             return p;
         });
@@ -710,8 +751,7 @@ public class TicketService {
     private Uni<Unit> unitOf(UUID id, String field) {
         return Unit.<Unit>findById(id).map(u -> {
             if (u == null) {
-                throw DomainException.invalidFields(List.of(new cn.onepoint.common.Problem.FieldError(field,
-                        "{field.unknownUnit}\u001f" + id)));
+                throw FieldErrors.single(field, "field.unknownUnit", id);
             }
             return u;
         });
@@ -726,17 +766,5 @@ public class TicketService {
                 errors.add(field, "field.unknownUnit", raw);
             }
         }).replaceWithVoid();
-    }
-
-    private static UUID ref(FieldErrors errors, String field, String raw) {
-        if (raw == null || raw.isBlank()) {
-            return null;
-        }
-        try {
-            return UUID.fromString(raw);
-        } catch (IllegalArgumentException e) {
-            errors.add(field, "field.unknownReference", raw);
-            return null;
-        }
     }
 }

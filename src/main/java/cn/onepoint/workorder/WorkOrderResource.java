@@ -87,7 +87,7 @@ public class WorkOrderResource {
     @Operation(summary = "Report progress", description = "T9: every 30 min (60 for SWITCHING); interim judgements flagged.")
     public Uni<Response> progress(@PathParam("id") String id, @Valid @NotNull ProgressRequest body) {
         return service.progress(Ids.parse("work order", id), body)
-                .map(p -> Response.created(URI.create("/api/v1/work-orders/" + id + "/progress"))
+                .map(p -> Response.created(URI.create("work-orders/" + id + "/progress"))
                         .entity(ProgressView.of(p)).build());
     }
 

@@ -179,6 +179,25 @@ public class WorkOrderService {
         });
     }
 
+    /**
+     * Completes one work order on behalf of its subject, in the caller's transaction (an order's segment reported
+     * complete on the order, P8). Listeners are not called: the subject is the caller. A work order no longer
+     * open is left as it is.
+     */
+    public Uni<WorkOrder> completeForSubject(UUID id, String result, Outbox.Scope scope) {
+        return get(id).chain(w -> {
+            if (!w.status.open()) {
+                return Uni.createFrom().item(w);
+            }
+            Instant now = clock.instant();
+            w.status = WorkOrderStatus.COMPLETED;
+            w.completedAt = now;
+            w.result = result;
+            w.updatedAt = now;
+            return event(w, scope).replaceWith(w);
+        });
+    }
+
     @FunctionalInterface
     private interface Change {
         Uni<?> apply(WorkOrder w, Person actor, Instant now);

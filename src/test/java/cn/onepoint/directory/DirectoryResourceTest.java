@@ -123,6 +123,7 @@ class DirectoryResourceTest {
         given().contentType(ContentType.JSON).body(Map.of("code", Fixtures.uniq("P"), "name", "省", "tier",
                         "PROVINCE", "kind", "HANDLING", "province", "湖南"))
                 .when().post("/api/v1/units").then().statusCode(201)
-                .header("Location", startsWith("http")).body("id", notNullValue());
+                .header("Location", startsWith("http")).body("id", notNullValue())
+                .header("Location", org.hamcrest.Matchers.matchesPattern("http://[^/]+/api/v1/units/[0-9a-f-]{36}"));
     }
 }

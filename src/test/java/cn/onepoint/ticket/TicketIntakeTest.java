@@ -46,6 +46,20 @@ class TicketIntakeTest {
     }
 
     @Test
+    void validationMessagesAreChineseUnlessEnglishIsAsked() {
+        given().contentType(ContentType.JSON).body(Map.of("customerCode", " "))
+                .when().post("/api/v1/tickets")
+                .then().statusCode(400)
+                .body("title", equalTo("请求有误"))
+                .body("errors.find { it.field == 'customerCode' }.message", equalTo("不能为空"));
+        given().contentType(ContentType.JSON).header("Accept-Language", "en-US,en;q=0.9").body(Map.of("customerCode", " "))
+                .when().post("/api/v1/tickets")
+                .then().statusCode(400)
+                .body("title", equalTo("Bad request"))
+                .body("errors.find { it.field == 'customerCode' }.message", equalTo("must not be blank"));
+    }
+
+    @Test
     void intakeTakesAFaultWithAHumanNumber() {
         given().contentType(ContentType.JSON).body(w.intake(w.hubeiMstp, "MSTP", w.hubeiDesk))
                 .when().post("/api/v1/tickets")
@@ -56,7 +70,7 @@ class TicketIntakeTest {
                 .body("status", equalTo("acknowledged"))
                 .body("phase", equalTo("intake"))
                 .body("scope", equalTo("PROVINCE"))
-                .body("allowedActions", containsInAnyOrder("accept", "reject", "cancel"));
+                .body("allowedActions", containsInAnyOrder("accept", "reject", "cancel", "escalations"));
     }
 
     @Test

@@ -33,6 +33,7 @@ class TicketStateMachineTest {
         return Map.ofEntries(
                 Map.entry("accept", person),
                 Map.entry("reject", person),
+                Map.entry("escalations", Map.of("personId", w.hubeiAcceptor, "note", "客户经理反映处理太慢")),
                 Map.entry("cancel", person),
                 Map.entry("responsible-person", Map.of("personId", w.hubeiAcceptor, "byPersonId", w.hubeiAcceptor,
                         "reason", "r")),
@@ -68,9 +69,9 @@ class TicketStateMachineTest {
     }
 
     @Test
-    void acknowledgedAllowsOnlyAcceptRejectCancel() {
+    void acknowledgedAllowsOnlyAcceptRejectCancelEscalate() {
         String t = w.ticket(w.hubeiMstp, "MSTP", w.hubeiDesk);
-        assertOnlyAllowedActionsPass(t, "acknowledged/intake", List.of("accept", "reject", "cancel"));
+        assertOnlyAllowedActionsPass(t, "acknowledged/intake", List.of("accept", "reject", "cancel", "escalations"));
     }
 
     @Test

@@ -22,7 +22,8 @@ public final class World {
 
     public final String hubei, sichuan, wuhan, yichang, chengdu, backbone, groupDesk, groupControl, hubeiDesk;
     public final String groupAcceptor, hubeiAcceptor, wuhanAcceptor, wuhanHandler, yichangHandler, chengduHandler,
-            backboneHandler, hubeiReviewer, sichuanReviewer, controller, sichuanHandler;
+            backboneHandler, hubeiReviewer, sichuanReviewer, controller, sichuanHandler,
+            yichangSupervisor;
     public final String groupCustomer, provincialCustomer;
     /** MSTP 武汉–成都 with backbone: cross-province, group customer. */
     public final String crossMstp;
@@ -62,6 +63,7 @@ public final class World {
         sichuanReviewer = Fixtures.person(sichuan, "CONTROLLER");
         sichuanHandler = sichuanReviewer;
         controller = Fixtures.person(groupControl, "CONTROLLER");
+        yichangSupervisor = Fixtures.person(yichang, "SUPERVISOR");
 
         groupCustomer = Fixtures.customer("GROUP", "湖北", "武汉");
         provincialCustomer = Fixtures.customer("PROVINCIAL", "湖北", "武汉");

@@ -1,0 +1,132 @@
+package cn.onepoint.common;
+
+import io.quarkus.smallrye.openapi.OpenApiFilter;
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.Components;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.media.Content;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Documents the problem+json error responses (API.md "Errors") on every operation, so clients see the
+ * error shape everywhere without each resource repeating it:
+ * <ul>
+ *   <li>400 on every operation that takes input (a body, a query or header parameter) and every write;</li>
+ *   <li>404 on every operation with a path parameter;</li>
+ *   <li>409 and 422 on every write (POST, PUT, PATCH, DELETE);</li>
+ *   <li>412 on every operation that accepts {@code If-Match}.</li>
+ * </ul>
+ * The responses are shared components ({@code #/components/responses/...}) whose content is the
+ * {@code Problem} schema. A response an operation documents itself keeps its description and content;
+ * one without content gets the Problem body.
+ */
+@OpenApiFilter(stages = OpenApiFilter.RunStage.BUILD)
+public class ProblemResponsesFilter implements OASFilter {
+
+    static final String BAD_REQUEST = "BadRequest";
+    static final String NOT_FOUND = "NotFound";
+    static final String CONFLICT = "Conflict";
+    static final String PRECONDITION_FAILED = "PreconditionFailed";
+    static final String RULE_VIOLATION = "RuleViolation";
+
+    private static final Map<String, String> COMPONENT_BY_STATUS = Map.of(
+            "400", BAD_REQUEST, "404", NOT_FOUND, "409", CONFLICT, "412", PRECONDITION_FAILED,
+            "422", RULE_VIOLATION);
+
+    @Override
+    public void filterOpenAPI(OpenAPI openAPI) {
+        if (openAPI.getComponents() == null) {
+            openAPI.setComponents(OASFactory.createComponents());
+        }
+        Components components = openAPI.getComponents();
+        component(components, BAD_REQUEST,
+                "Malformed or invalid input: code VALIDATION (every bad field listed in errors) or MALFORMED_JSON");
+        component(components, NOT_FOUND, "No resource with that id: code NOT_FOUND");
+        component(components, CONFLICT, "Not allowed in the resource's current state: code STATE_CONFLICT "
+                + "(state and allowedActions given), or a concurrent change: code VERSION_CONFLICT");
+        component(components, PRECONDITION_FAILED,
+                "If-Match names a version that is no longer current: code PRECONDITION_FAILED");
+        component(components, RULE_VIOLATION,
+                "A rule of the manual refuses the request: code is the rule id of DOMAIN.md (e.g. T7)");
+
+        if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
+            return;
+        }
+        for (PathItem item : openAPI.getPaths().getPathItems().values()) {
+            if (item.getOperations() == null) {
+                continue;
+            }
+            for (Map.Entry<PathItem.HttpMethod, Operation> e : item.getOperations().entrySet()) {
+                document(e.getKey(), e.getValue(), item);
+            }
+        }
+    }
+
+    private static void document(PathItem.HttpMethod method, Operation op, PathItem item) {
+        List<Parameter> params = new ArrayList<>();
+        if (item.getParameters() != null) {
+            params.addAll(item.getParameters());
+        }
+        if (op.getParameters() != null) {
+            params.addAll(op.getParameters());
+        }
+        boolean write = method == PathItem.HttpMethod.POST || method == PathItem.HttpMethod.PUT
+                || method == PathItem.HttpMethod.PATCH || method == PathItem.HttpMethod.DELETE;
+        boolean pathParam = params.stream().anyMatch(p -> p.getIn() == Parameter.In.PATH);
+        boolean input = write || op.getRequestBody() != null
+                || params.stream().anyMatch(p -> p.getIn() == Parameter.In.QUERY || p.getIn() == Parameter.In.HEADER);
+        boolean ifMatch = params.stream()
+                .anyMatch(p -> p.getIn() == Parameter.In.HEADER && "If-Match".equalsIgnoreCase(p.getName()));
+
+        if (op.getResponses() == null) {
+            op.setResponses(OASFactory.createAPIResponses());
+        }
+        APIResponses responses = op.getResponses();
+        if (input) {
+            add(responses, "400");
+        }
+        if (pathParam) {
+            add(responses, "404");
+        }
+        if (write) {
+            add(responses, "409");
+        }
+        if (ifMatch) {
+            add(responses, "412");
+        }
+        if (write) {
+            add(responses, "422");
+        }
+    }
+
+    private static void add(APIResponses responses, String status) {
+        APIResponse existing = responses.getAPIResponse(status);
+        if (existing == null) {
+            responses.addAPIResponse(status, OASFactory.createAPIResponse().ref(COMPONENT_BY_STATUS.get(status)));
+        } else if (existing.getRef() == null && existing.getContent() == null) {
+            // an @APIResponse that only describes the case: keep its description, add the body
+            existing.setContent(problemContent());
+        }
+    }
+
+    private static Content problemContent() {
+        return OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
+                OASFactory.createMediaType().schema(OASFactory.createSchema().ref("Problem")));
+    }
+
+    private static void component(Components components, String name, String description) {
+        if (components.getResponses() != null && components.getResponses().containsKey(name)) {
+            return;
+        }
+        components.addResponse(name, OASFactory.createAPIResponse().description(description).content(problemContent()));
+    }
+}

@@ -1,0 +1,158 @@
+package cn.onepoint.order;
+
+import cn.onepoint.common.DomainException;
+import cn.onepoint.common.FieldErrors;
+import cn.onepoint.common.Ids;
+import cn.onepoint.common.PageParams;
+import cn.onepoint.common.Paging;
+import cn.onepoint.common.Paging.Page;
+import cn.onepoint.common.Query;
+import cn.onepoint.common.WireEnum;
+import cn.onepoint.sla.Notification;
+import cn.onepoint.sla.SubjectType;
+import cn.onepoint.workorder.WorkOrder;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** The read side of orders: one order, lists with TMF630 filters, the warning pool, and each sub-resource. */
+@ApplicationScoped
+public class OrderQueries {
+
+    /** P6: 到期未完成且又未事先预警. */
+    public static final String OVERDUE_WITHOUT_WARNING = "overdueWithoutWarning";
+
+    private static final Map<String, String> SORTS = Map.of(
+            "createdAt", "createdAt", "dueDate", "dueDate", "number", "number", "updatedAt", "updatedAt");
+
+    private final Clock clock;
+
+    public OrderQueries(Clock clock) {
+        this.clock = clock;
+    }
+
+    public record Filter(List<String> status, List<String> step, String customerId, String circuitId, String flag,
+                         String sort) {
+    }
+
+    /** A segment with its work order, for the segments list. */
+    public record SegmentWithTask(OrderSegment segment, WorkOrder workOrder) {
+    }
+
+    @WithSession
+    public Uni<ProvisioningOrder> get(UUID id) {
+        return ProvisioningOrder.<ProvisioningOrder>findById(id).onItem().ifNull()
+                .failWith(() -> DomainException.notFound("order", id));
+    }
+
+    @WithSession
+    public Uni<Page<ProvisioningOrder>> list(Filter f, PageParams page) {
+        FieldErrors errors = new FieldErrors();
+        List<OrderStatus> statuses = parse(errors, "status", f.status(), OrderStatus.class);
+        List<OrderStep> steps = parse(errors, "step", f.step(), OrderStep.class);
+        UUID customer = errors.uuid("customerId", f.customerId());
+        UUID circuit = errors.uuid("circuitId", f.circuitId());
+        boolean overdue = false;
+        if (f.flag() != null && !f.flag().isBlank()) {
+            if (OVERDUE_WITHOUT_WARNING.equals(f.flag())) {
+                overdue = true;
+            } else {
+                errors.add("flag", "unknownEnum", f.flag(), OVERDUE_WITHOUT_WARNING);
+            }
+        }
+        String order = "createdAt desc";
+        if (f.sort() != null && !f.sort().isBlank()) {
+            boolean desc = f.sort().startsWith("-");
+            String attr = SORTS.get(desc ? f.sort().substring(1) : f.sort());
+            if (attr == null) {
+                errors.add("sort", "unknownEnum", f.sort(), "createdAt, dueDate, number, updatedAt (- for descending)");
+            } else {
+                order = attr + (desc ? " desc" : " asc");
+            }
+        }
+        errors.throwIfAny();
+        Query q = new Query().in("status", statuses).in("step", steps).eq("customerId", customer)
+                .eq("circuitId", circuit).orderBy(order + ", id");
+        if (overdue) {
+            // P6: still open, past its due time, and no warning filed.
+            q.in("status", List.copyOf(OrderStatus.OPEN))
+                    .where("warningCount = 0 and dueAt < :now", "now", clock.instant());
+        }
+        return Paging.fetch(q, page, (w, p) -> ProvisioningOrder.count(w, p), (w, p) -> ProvisioningOrder.find(w, p));
+    }
+
+    /**
+     * P6: the warning pool 电路预警: open orders that filed a warning, or whose scheduled entry (10 working days
+     * before the due date; at once for expedited orders with fewer) has come. Soonest due first.
+     */
+    @WithSession
+    public Uni<Page<ProvisioningOrder>> pool(PageParams page) {
+        Query q = new Query().in("status", List.copyOf(OrderStatus.OPEN))
+                .where("(warningCount > 0 or poolEntryAt <= :now)", "now", clock.instant())
+                .orderBy("dueDate asc, number");
+        return Paging.fetch(q, page, (w, p) -> ProvisioningOrder.count(w, p), (w, p) -> ProvisioningOrder.find(w, p));
+    }
+
+    @WithSession
+    public Uni<List<OrderHistory>> history(UUID id) {
+        return get(id).chain(o -> OrderHistory.list("orderId = ?1 order by id", id));
+    }
+
+    @WithSession
+    public Uni<List<SegmentWithTask>> segments(UUID id) {
+        return get(id).chain(o -> OrderSegment.<OrderSegment>list("orderId = ?1 order by segment, id", id))
+                .chain(segments -> segments.isEmpty() ? Uni.createFrom().item(List.<SegmentWithTask>of())
+                        : WorkOrder.<WorkOrder>list("id in ?1", segments.stream().map(s -> s.workOrderId).toList())
+                        .map(wos -> {
+                            Map<UUID, WorkOrder> byId = wos.stream()
+                                    .collect(Collectors.toMap(w -> w.id, Function.identity()));
+                            return segments.stream().map(s -> new SegmentWithTask(s, byId.get(s.workOrderId)))
+                                    .toList();
+                        }));
+    }
+
+    @WithSession
+    public Uni<List<OrderTest>> tests(UUID id) {
+        return get(id).chain(o -> OrderTest.list("orderId = ?1 order by testedAt, id", id));
+    }
+
+    @WithSession
+    public Uni<List<OrderProgress>> progressReports(UUID id) {
+        return get(id).chain(o -> OrderProgress.list("orderId = ?1 order by reportedAt, id", id));
+    }
+
+    @WithSession
+    public Uni<List<OrderWarning>> warnings(UUID id) {
+        return get(id).chain(o -> OrderWarning.list("orderId = ?1 order by filedAt, id", id));
+    }
+
+    /** Who was told about the order (P2, P3, P6, P8), oldest first. */
+    @WithSession
+    public Uni<List<Notification>> notifications(UUID id) {
+        return get(id).chain(o -> Notification.list("subjectType = ?1 and subjectId = ?2 order by createdAt, id",
+                SubjectType.ORDER, id));
+    }
+
+    private static <E extends Enum<E> & WireEnum> List<E> parse(FieldErrors errors, String field, List<String> raw,
+                                                                Class<E> type) {
+        List<E> out = new ArrayList<>();
+        for (String s : Ids.values(raw)) {
+            try {
+                out.add(WireEnum.parse(type, s));
+            } catch (IllegalArgumentException e) {
+                errors.add(field, "unknownEnum", s, Arrays.stream(type.getEnumConstants())
+                        .map(WireEnum::wire).collect(Collectors.joining(", ")));
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,17 @@
+package cn.onepoint.order.dto;
+
+import cn.onepoint.order.OrderHistory;
+import cn.onepoint.order.OrderStatus;
+import cn.onepoint.order.OrderStep;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.time.Instant;
+
+@Schema(name = "OrderHistoryEntry")
+public record OrderHistoryView(long id, Instant at, String action, String actorId, String unitId,
+                               OrderStatus fromStatus, OrderStatus toStatus, OrderStep step, String detail) {
+    public static OrderHistoryView of(OrderHistory h) {
+        return new OrderHistoryView(h.id, h.at, h.action, OrderView.s(h.actorId), OrderView.s(h.unitId),
+                h.fromStatus, h.toStatus, h.step, h.detail);
+    }
+}

@@ -1,0 +1,7 @@
+package cn.onepoint.sla;
+
+/** What a timer watches. The engine only keeps the id; it never imports the feature that owns it. */
+public enum SubjectType {
+    TICKET, WORK_ORDER, ORDER, REQUIREMENT, RESOURCE_CHECK, PROJECT, ISSUE_ITEM, CUTOVER, ASSURANCE_PERIOD,
+    SERVICE_RECORD
+}

@@ -1,0 +1,18 @@
+package cn.onepoint.sla;
+
+import io.quarkus.test.junit.QuarkusTestProfile;
+
+import java.util.Map;
+
+/**
+ * Tests that drive the sweep themselves: the schedule is off (onepoint.sla.sweep-enabled), batches are
+ * small so racing sweepers interleave, and the accept limit is overridden to prove config wins (T4).
+ */
+public class ManualSweepProfile implements QuarkusTestProfile {
+    @Override
+    public Map<String, String> getConfigOverrides() {
+        return Map.of("onepoint.sla.sweep-enabled", "false",
+                "onepoint.sla.batch-size", "50",
+                "onepoint.sla.accept", "PT1M");
+    }
+}
