@@ -32,6 +32,10 @@ public interface FeedConfig {
     @WithDefault("5s")
     Duration closeGrace();
 
+    /** Replay pages read and in flight at once on one instance (bounds memory when many clients resume). */
+    @WithDefault("16")
+    int replayConcurrency();
+
     /** Rows read per page when replaying after {@code since} and when fanning out. */
     @WithDefault("500")
     int pageSize();

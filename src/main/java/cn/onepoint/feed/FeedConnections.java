@@ -20,9 +20,11 @@ public class FeedConnections {
     private final FeedConfig config;
     private final Vertx vertx;
     private final Map<String, FeedSubscriber> open = new ConcurrentHashMap<>();
+    private final ReplayGate replays;
 
     public FeedConnections(FeedRuntime runtime, FeedAuthorizer authorizer, FeedConfig config, Vertx vertx) {
         this.vertx = vertx;
+        this.replays = new ReplayGate(config.replayConcurrency());
         this.runtime = runtime;
         this.authorizer = authorizer;
         this.config = config;
@@ -43,7 +45,7 @@ public class FeedConnections {
             }
             FeedSubscriber subscriber = new FeedSubscriber(connection, asked.withGrant(grant), runtime.store(),
                     config.buffer(), config.pageSize(), locale, this::forget, runtime::droppedSlowConsumer,
-                    task -> vertx.setTimer(config.closeGrace().toMillis(), id -> task.run()));
+                    task -> vertx.setTimer(config.closeGrace().toMillis(), id -> task.run()), replays);
             open.put(connection.id(), subscriber);
             runtime.fanout().register(subscriber);
             if (connection.isClosed()) {

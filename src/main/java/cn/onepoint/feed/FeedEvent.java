@@ -11,15 +11,80 @@ import java.util.UUID;
  * One sequenced outbox row as the feed carries it: the filter columns and the wire message, serialised once
  * and shared by every connection that receives it.
  */
-public record FeedEvent(long seq, String topic, String eventType, Instant eventTime, UUID unitId, UUID customerId,
-                        String province, UUID rootId, String message, ByteBuf frame) {
+public final class FeedEvent {
+
+    private final long seq;
+    private final String topic;
+    private final String eventType;
+    private final Instant eventTime;
+    private final UUID unitId;
+    private final UUID customerId;
+    private final String province;
+    private final UUID rootId;
+    private final String message;
+    private volatile ByteBuf frame;
 
     public FeedEvent(long seq, String topic, String eventType, Instant eventTime, UUID unitId, UUID customerId,
                      String province, UUID rootId, String message) {
-        this(seq, topic, eventType, eventTime, unitId, customerId, province, rootId, message,
-                // Encoded once, shared read-only by every connection (each writes a duplicate); the heap
-                // buffer is left to the garbage collector, so no connection can release it for the others.
-                Unpooled.unreleasableBuffer(Unpooled.wrappedBuffer(message.getBytes(StandardCharsets.UTF_8))));
+        this.seq = seq;
+        this.topic = topic;
+        this.eventType = eventType;
+        this.eventTime = eventTime;
+        this.unitId = unitId;
+        this.customerId = customerId;
+        this.province = province;
+        this.rootId = rootId;
+        this.message = message;
+    }
+
+    public long seq() {
+        return seq;
+    }
+
+    public String topic() {
+        return topic;
+    }
+
+    public String eventType() {
+        return eventType;
+    }
+
+    public Instant eventTime() {
+        return eventTime;
+    }
+
+    public UUID unitId() {
+        return unitId;
+    }
+
+    public UUID customerId() {
+        return customerId;
+    }
+
+    public String province() {
+        return province;
+    }
+
+    public UUID rootId() {
+        return rootId;
+    }
+
+    public String message() {
+        return message;
+    }
+
+    /**
+     * The message as UTF-8, encoded on first use (live sending) and then shared read-only by every connection,
+     * each writing a duplicate. The heap buffer is left to the garbage collector, so no connection can release
+     * it under the others.
+     */
+    ByteBuf frame() {
+        ByteBuf f = frame;
+        if (f == null) {
+            f = Unpooled.unreleasableBuffer(Unpooled.wrappedBuffer(message.getBytes(StandardCharsets.UTF_8)));
+            frame = f;
+        }
+        return f;
     }
 
     /** The message shape of API.md: {@code {"seq":…,"eventType":…,"eventTime":…,"event":{…}}}. */

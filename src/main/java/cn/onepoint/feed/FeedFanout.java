@@ -149,6 +149,7 @@ public class FeedFanout {
             }
         }
         for (FeedEvent e : events) {
+            e.frame(); // encode once here, not in the first connection's drain
             for (FeedSink sink : sinks) {
                 try {
                     sink.offer(e);

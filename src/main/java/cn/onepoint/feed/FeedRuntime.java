@@ -14,6 +14,7 @@ import org.jboss.logging.Logger;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** This instance's relay candidate and fan-out, their lifecycle, metrics and the retention job. */
@@ -100,7 +101,7 @@ public class FeedRuntime {
     }
 
     /** Deletes the retained prefix before {@code cutoff} (see {@link FeedStore#purge}). */
-    public Uni<Long> purgeBefore(java.time.Instant cutoff) {
+    public Uni<Long> purgeBefore(Instant cutoff) {
         return store.purge(cutoff, PURGE_BATCH);
     }
 }

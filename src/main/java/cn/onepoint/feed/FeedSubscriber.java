@@ -53,6 +53,7 @@ final class FeedSubscriber implements FeedSink {
     private final Consumer<FeedSubscriber> onClose;
     private final Runnable onTooSlow;
     private final Consumer<Runnable> afterGrace;
+    private final ReplayGate gate;
     /** The connection's Netty channel for the batched live path; null falls back to websockets-next sends. */
     private final Channel channel;
 
@@ -67,7 +68,8 @@ final class FeedSubscriber implements FeedSink {
     private boolean closed;
 
     FeedSubscriber(WebSocketConnection connection, FeedFilter filter, FeedStore store, int limit, int pageSize,
-                   Locale locale, Consumer<FeedSubscriber> onClose, Runnable onTooSlow, Consumer<Runnable> afterGrace) {
+                   Locale locale, Consumer<FeedSubscriber> onClose, Runnable onTooSlow, Consumer<Runnable> afterGrace,
+                   ReplayGate gate) {
         this.connection = connection;
         this.filter = filter;
         this.store = store;
@@ -77,6 +79,7 @@ final class FeedSubscriber implements FeedSink {
         this.onClose = onClose;
         this.onTooSlow = onTooSlow;
         this.afterGrace = afterGrace;
+        this.gate = gate;
         HttpConnection tcp = connection.userData().get(FeedUpgradeCheck.TCP);
         this.channel = tcp instanceof ConnectionBase base ? base.channel() : null;
         this.live = filter.since() == null;
@@ -226,12 +229,19 @@ final class FeedSubscriber implements FeedSink {
     }
 
     private void replay(long cursor, boolean first) {
+        gate.acquire(() -> replayPage(cursor, first));
+    }
+
+    /** One page, holding a gate permit until its messages are written (or the replay ends). */
+    private void replayPage(long cursor, boolean first) {
         store.replayPage(cursor, pageSize, filter.rootId()).subscribe().with(page -> {
             if (first && filter.since() > page.last()) {
+                gate.release();
                 close(FeedClose.SINCE_AHEAD.reason(locale, filter.since(), page.last()));
                 return;
             }
             if (cursor + 1 < page.floor()) {
+                gate.release();
                 close(FeedClose.SINCE_TOO_OLD.reason(locale, cursor, page.floor()));
                 return;
             }
@@ -239,6 +249,7 @@ final class FeedSubscriber implements FeedSink {
             long next = cursor;
             synchronized (this) {
                 if (closed) {
+                    gate.release();
                     return;
                 }
                 for (FeedEvent e : page.events()) {
@@ -253,6 +264,7 @@ final class FeedSubscriber implements FeedSink {
             long after = next;
             // Wait for the page to reach the socket: a slow reader slows its own replay, nobody else.
             CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new)).whenComplete((ok, failure) -> {
+                gate.release();
                 if (failure != null) {
                     return;
                 }
@@ -263,6 +275,7 @@ final class FeedSubscriber implements FeedSink {
                 }
             });
         }, failure -> {
+            gate.release();
             LOG.warnf("Feed replay for connection %s failed: %s", connection.id(), failure.getMessage());
             close(CloseReason.INTERNAL_SERVER_ERROR);
         });

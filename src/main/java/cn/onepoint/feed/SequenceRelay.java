@@ -185,7 +185,7 @@ public class SequenceRelay {
             }
         }
         Uni<PgConnection> connection = c != null ? Uni.createFrom().item(c) : PgConnection.connect(vertx, options)
-                .invoke(this::opened)
+                .invoke(pc -> opened(pc, life))
                 .eventually(() -> {
                     synchronized (this) {
                         if (life == epoch) {
@@ -212,10 +212,12 @@ public class SequenceRelay {
                 }, failure -> LOG.warnf("Feed relay election failed: %s", failure.getMessage()));
     }
 
-    private void opened(PgConnection c) {
+    private void opened(PgConnection c, long life) {
         boolean keep;
         synchronized (this) {
-            keep = !stopped;
+            // A connection opened for an earlier life (stop, then start, while it was connecting) must not
+            // linger: it could win the lock and then hold it without ever sequencing.
+            keep = !stopped && life == epoch && conn == null;
             if (keep) {
                 conn = c;
             }

@@ -56,6 +56,7 @@ public final class FeedBench {
     private final AtomicLong reconnects = new AtomicLong();
     private final AtomicInteger closedForGood = new AtomicInteger();
     private final Map<Integer, String> closeCodes = new ConcurrentHashMap<>();
+    private Vertx vertx;
     private AtomicLongArray commitNanos;
     private AtomicLongArray sendNanos;
 
@@ -103,7 +104,9 @@ public final class FeedBench {
                     Short code = ws.closeStatusCode();
                     closeCodes.merge(code == null ? 1006 : (int) code, "x", String::concat);
                     reconnects.incrementAndGet();
-                    connect().onFailure(f -> closedForGood.incrementAndGet());
+                    // As a well-behaved client: back off a little (with jitter) before resuming with since.
+                    vertx.setTimer(500 + (long) (Math.random() * 1000),
+                            id -> connect().onFailure(f -> closedForGood.incrementAndGet()));
                 });
                 return ws;
             });
@@ -151,7 +154,7 @@ public final class FeedBench {
     }
 
     private void run() throws Exception {
-        Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2));
+        vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2));
         Pool pool = Pool.pool(vertx, PgConnectOptions.fromUri(db), new PoolOptions().setMaxSize(8));
         long total = (long) rate * seconds;
         commitNanos = new AtomicLongArray((int) total + 1);
