@@ -388,7 +388,7 @@
         return kind + ' ' + subject.id.slice(0, 8);
       }
       const ticket = w.ticketId ? ticketLabel(w.ticketId) : '';
-      return kind + ' ' + (w.number || subject.id.slice(0, 8)) + (ticket ? ' · 故障单 ' + ticket : '');
+      return kind + ' ' + (w.number || subject.id.slice(0, 8)) + (ticket ? ' ← ' + ticket : '');
     }
     return kind + ' ' + subject.id.slice(0, 8);
   }
@@ -426,12 +426,15 @@
       const li = el('li', 'ticket tickets-row');
       li.dataset.ticketId = t.id;
       li.dataset.status = t.status;
-      li.appendChild(el('span', 'number mono', t.number));
+      const id = el('span', 'id');
+      id.appendChild(el('div', 'number mono ellipsis', t.number));
+      id.appendChild(el('div', 'circuit mono ellipsis', t.circuitCode));
+      li.appendChild(id);
       li.appendChild(el('span')).appendChild(chip('s-' + t.status, STATUS_NAME[t.status] || t.status));
       li.appendChild(el('span')).appendChild(chip('scope-' + t.scope, SCOPE_NAME[t.scope] || t.scope));
       const who = el('span', 'who');
       who.appendChild(el('div', 'customer ellipsis', t.customerName));
-      who.appendChild(el('div', 'circuit ellipsis', [t.circuitCode, t.direction].filter(Boolean).join(' · ')));
+      who.appendChild(el('div', 'direction ellipsis', t.direction));
       li.appendChild(who);
       const since = Date.parse(t.acceptedAt || t.createdAt);
       const ageEl = el('span', 'age mono', age((now() - since) / 1000));
@@ -466,7 +469,8 @@
       if (t.rule) line1.appendChild(chip('rule', t.rule));
       if (t.escalationTier) line1.appendChild(chip('tier-' + t.escalationTier, '已升级 ' + (TIER_NAME[t.escalationTier] || t.escalationTier)));
       what.appendChild(line1);
-      what.appendChild(el('div', 'line2 ellipsis', [subjectLabel(t.subject), unitName(t.unitId)].filter(Boolean).join(' · ')));
+      what.appendChild(el('div', 'line2 ellipsis', subjectLabel(t.subject)));
+      if (t.unitId) what.appendChild(el('div', 'line2 ellipsis', unitName(t.unitId)));
       li.appendChild(what);
       updateTimer(li, t, now());
       return li;
@@ -525,9 +529,10 @@
       line1.appendChild(el('span', 'reason', timer && e.reason === 'BREACH' ? (KIND_NAME[timer.kind] || timer.kind) + reason : reason));
       if (timer && timer.rule) line1.appendChild(chip('rule', timer.rule));
       body.appendChild(line1);
-      body.appendChild(el('div', 'line2 ellipsis', [subjectLabel(e.subject), unitName(e.unitId)].filter(Boolean).join(' · ')));
+      body.appendChild(el('div', 'line2', subjectLabel(e.subject)));
+      if (e.unitId) body.appendChild(el('div', 'line2', '督办单位：' + unitName(e.unitId)));
       const told = (e.notifications || []).map(n => ROLE_NAME[n.role] || n.role);
-      if (told.length) body.appendChild(el('div', 'line2 ellipsis', '已通知 ' + told.length + ' 人：' + [...new Set(told)].join('、')));
+      if (told.length) body.appendChild(el('div', 'line2', '已通知 ' + told.length + ' 人：' + [...new Set(told)].join('、')));
       li.appendChild(body);
       return li;
     });
