@@ -50,6 +50,7 @@
   const state = {
     tickets: new Map(),      // id -> TicketView (closed ones are dropped, their version kept in gone)
     gone: new Map(),         // ticket id -> version at which it left the board
+    numbers: new Map(),      // ticket id -> number, also for tickets no longer on the board
     timers: new Map(),       // id -> TimerView
     escalations: [],         // EscalationView, newest first
     escalationIds: new Set(),
@@ -144,6 +145,7 @@
     ]);
     state.units = new Map(units.map(u => [u.id, u.name]));
     state.tickets = new Map(tickets.map(t => [t.id, t]));
+    tickets.forEach(t => state.numbers.set(t.id, t.number));
     state.gone.clear();
     state.timers = new Map();
     for (const t of open.concat(breached)) {
@@ -187,6 +189,7 @@
   // ---- folding events into state -------------------------------------------------------------------
   function applyTicket(t) {
     if (!t || !t.id || !t.status) return;
+    if (t.number) state.numbers.set(t.id, t.number);
     const known = state.tickets.get(t.id);
     const goneAt = state.gone.get(t.id);
     // Ticket payloads carry version: a replayed or held older copy never overwrites a newer one.
@@ -369,8 +372,7 @@
   }
 
   function ticketLabel(id) {
-    const t = state.tickets.get(id);
-    if (t) return t.number;
+    if (state.numbers.has(id)) return state.numbers.get(id);
     lookupTicket(id);
     return '';
   }
