@@ -2,7 +2,9 @@ package cn.onepoint.common;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.stream.Collectors;
 import java.util.UUID;
 
 /** Collects every bad field of a request so the caller hears of all of them at once. */
@@ -27,6 +29,29 @@ public final class FieldErrors {
             add(field, "field.unknownReference", raw);
             return null;
         }
+    }
+
+    /**
+     * Parses a repeatable, comma-separable enum filter (TMF630 "attr=a,b"); every unknown value is recorded as a bad
+     * field, with the values allowed. Wire names (inProgress) and Java names (IN_PROGRESS) are both accepted.
+     */
+    public <E extends Enum<E>> List<E> enums(String field, List<String> raw, Class<E> type) {
+        List<E> out = new ArrayList<>();
+        for (String s : Ids.values(raw)) {
+            E found = null;
+            for (E e : type.getEnumConstants()) {
+                if (e.name().equals(s) || (e instanceof WireEnum w && w.wire().equals(s))) {
+                    found = e;
+                }
+            }
+            if (found == null) {
+                add(field, "unknownEnum", s, Arrays.stream(type.getEnumConstants())
+                        .map(e -> e instanceof WireEnum w ? w.wire() : e.name()).collect(Collectors.joining(", ")));
+            } else {
+                out.add(found);
+            }
+        }
+        return out;
     }
 
     /** A refusal naming one bad field. */

@@ -7,7 +7,6 @@ import cn.onepoint.common.PageParams;
 import cn.onepoint.common.Paging;
 import cn.onepoint.common.Paging.Page;
 import cn.onepoint.common.Query;
-import cn.onepoint.common.WireEnum;
 import cn.onepoint.sla.Notification;
 import cn.onepoint.sla.SubjectType;
 import cn.onepoint.workorder.WorkOrder;
@@ -16,8 +15,6 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -57,8 +54,8 @@ public class OrderQueries {
     @WithSession
     public Uni<Page<ProvisioningOrder>> list(Filter f, PageParams page) {
         FieldErrors errors = new FieldErrors();
-        List<OrderStatus> statuses = parse(errors, "status", f.status(), OrderStatus.class);
-        List<OrderStep> steps = parse(errors, "step", f.step(), OrderStep.class);
+        List<OrderStatus> statuses = errors.enums("status", f.status(), OrderStatus.class);
+        List<OrderStep> steps = errors.enums("step", f.step(), OrderStep.class);
         UUID customer = errors.uuid("customerId", f.customerId());
         UUID circuit = errors.uuid("circuitId", f.circuitId());
         boolean overdue = false;
@@ -140,19 +137,5 @@ public class OrderQueries {
     public Uni<List<Notification>> notifications(UUID id) {
         return get(id).chain(o -> Notification.list("subjectType = ?1 and subjectId = ?2 order by createdAt, id",
                 SubjectType.ORDER, id));
-    }
-
-    private static <E extends Enum<E> & WireEnum> List<E> parse(FieldErrors errors, String field, List<String> raw,
-                                                                Class<E> type) {
-        List<E> out = new ArrayList<>();
-        for (String s : Ids.values(raw)) {
-            try {
-                out.add(WireEnum.parse(type, s));
-            } catch (IllegalArgumentException e) {
-                errors.add(field, "unknownEnum", s, Arrays.stream(type.getEnumConstants())
-                        .map(WireEnum::wire).collect(Collectors.joining(", ")));
-            }
-        }
-        return out;
     }
 }

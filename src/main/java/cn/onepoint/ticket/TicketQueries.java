@@ -7,14 +7,12 @@ import cn.onepoint.common.PageParams;
 import cn.onepoint.common.Paging;
 import cn.onepoint.common.Paging.Page;
 import cn.onepoint.common.Query;
-import cn.onepoint.common.WireEnum;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -38,23 +36,8 @@ public class TicketQueries {
     @WithSession
     public Uni<Page<Ticket>> list(Filter f, PageParams page) {
         FieldErrors errors = new FieldErrors();
-        List<TicketStatus> statuses = new ArrayList<>();
-        for (String s : Ids.values(f.status())) {
-            try {
-                statuses.add(WireEnum.parse(TicketStatus.class, s));
-            } catch (IllegalArgumentException e) {
-                errors.add("status", "unknownEnum", s, "acknowledged, inProgress, held, pending, resolved, closed, "
-                        + "cancelled, rejected");
-            }
-        }
-        List<Scope> scopes = new ArrayList<>();
-        for (String s : Ids.values(f.scope())) {
-            try {
-                scopes.add(Scope.valueOf(s));
-            } catch (IllegalArgumentException e) {
-                errors.add("scope", "unknownEnum", s, "GROUP, PROVINCE");
-            }
-        }
+        List<TicketStatus> statuses = errors.enums("status", f.status(), TicketStatus.class);
+        List<Scope> scopes = errors.enums("scope", f.scope(), Scope.class);
         UUID customer = errors.uuid("customerId", f.customerId());
         UUID circuit = errors.uuid("circuitId", f.circuitId());
         UUID unit = errors.uuid("unitId", f.unitId());
