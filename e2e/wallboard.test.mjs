@@ -206,10 +206,14 @@ test('the wallboard shows a ticket, its timers breaching in red and the escalati
   assert.match(first, /武汉本地网|宜昌本地网/);
   assert.match(first, new RegExp('工单 WO\\d+ ← ' + t.number));
 
-  // A countdown moves every second.
+  // A countdown moves every second: the first running countdown shows a new value within a few seconds (polled,
+  // not sampled once: on a loaded machine the page's one-second tick can land late).
   const running = page.locator('li.timer[data-state="running"] .value').first();
   const v1 = await running.innerText();
-  await page.waitForTimeout(1300);
+  await page.waitForFunction((before) => {
+    const el = document.querySelector('li.timer[data-state="running"] .value');
+    return el !== null && el.textContent !== before;
+  }, v1, { timeout: 5000 });
   assert.notEqual(await running.innerText(), v1, 'running countdown ticks');
 
   await page.screenshot({ path: join(HERE, 'wallboard.png') });
