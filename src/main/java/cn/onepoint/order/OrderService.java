@@ -275,6 +275,7 @@ public class OrderService {
         o.poolEntryAt = schedule.poolEntry(o, takenAt);
     }
 
+    /** The order keeps the ends as ordered: its lead bureau (P9) and segment tasks were decided on them. */
     private static CircuitEnd copy(CircuitEnd e) {
         CircuitEnd c = new CircuitEnd();
         c.station = e.station;

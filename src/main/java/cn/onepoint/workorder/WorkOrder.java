@@ -29,6 +29,9 @@ public class WorkOrder extends PanacheEntityBase {
     public UUID subjectId;
     @Column(name = "unit_id")
     public UUID unitId;
+    /** The customer served: kept so that every event of this work order carries it (feed filters). */
+    @Column(name = "customer_id")
+    public UUID customerId;
     @Enumerated(EnumType.STRING)
     public Segment segment;
     /** T16: 1 = local access end first, 2 = far end and backbone (or everything at once). */

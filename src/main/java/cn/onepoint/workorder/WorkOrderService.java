@@ -62,6 +62,7 @@ public class WorkOrderService {
             w.subjectType = d.subjectType();
             w.subjectId = d.subjectId();
             w.unitId = d.unitId();
+            w.customerId = scope.customerId();
             w.segment = d.segment();
             w.stage = (short) d.stage();
             w.instructions = d.instructions();
@@ -241,7 +242,7 @@ public class WorkOrderService {
     }
 
     private Uni<Void> event(WorkOrder w, Outbox.Scope scope) {
-        Outbox.Scope s = new Outbox.Scope(scope.customerId(), w.unitId, scope.province());
+        Outbox.Scope s = new Outbox.Scope(w.customerId, w.unitId, scope.province());
         // Root = the ticket or order dispatched, so the event shows on that ticket's live feed.
         return outbox.append(Outbox.Topic.workorders, "WorkOrderStateChangeEvent", "WORK_ORDER", w.id, w.subjectId,
                 s, WorkOrderView.of(w));

@@ -20,6 +20,9 @@ class DispatchTest {
 
     World w;
 
+    @jakarta.inject.Inject
+    io.vertx.mutiny.sqlclient.Pool pool;
+
     @BeforeEach
     void world() {
         w = World.get();
@@ -112,6 +115,20 @@ class DispatchTest {
                 .body("unitId", containsInAnyOrder(w.chengdu, w.backbone, w.sichuan))
                 .body("segment", containsInAnyOrder("Z_ACCESS", "BACKBONE", "OTHER"));
         assertEquals(3, wos.size());
+    }
+
+    @Test
+    void everyWorkOrderEventCarriesTheTicketsCustomer() {
+        String t = w.accepted(w.hubeiMstp, "MSTP", w.hubeiDesk, w.hubeiAcceptor);
+        String wo = World.woOf(World.dispatch(t, w.hubeiAcceptor), w.wuhan);
+        World.wo(wo, "accept", Map.of("personId", w.wuhanHandler)).statusCode(200);
+        String customerId = given().get("/api/v1/tickets/" + t).then().extract().path("customerId");
+        // Creation and acceptance: both events keep the customer, so a feed filtered by customer sees them.
+        var customers = pool.preparedQuery("select customer_id from event_outbox where subject_id = $1"
+                        + " and event_type = 'WorkOrderStateChangeEvent' order by id")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of(java.util.UUID.fromString(wo))).await().indefinitely();
+        assertEquals(2, customers.size());
+        customers.forEach(r -> assertEquals(customerId, String.valueOf(r.getUUID("customer_id"))));
     }
 
     @Test
