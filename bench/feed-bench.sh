@@ -54,7 +54,7 @@ echo "service up (pid $SERVICE), RSS $(awk '/VmRSS/{print $2/1024 " MiB"}' /proc
 ( while kill -0 "$SERVICE" 2>/dev/null; do awk '/VmRSS/{print $2}' /proc/$SERVICE/status >>"$RSS_LOG"; sleep 1; done ) &
 SAMPLER=$!
 
-java -Xmx2g -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" cn.onepoint.feed.bench.FeedBench \
+java -Xmx2g ${BENCH_JAVA_OPTS:-} -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" cn.onepoint.feed.bench.FeedBench \
   host=127.0.0.1 port="$PORT" db="postgresql://postgres@$PGHOST:5432/$DB" \
   subscribers="$SUBSCRIBERS" rate="$RATE" seconds="$DURATION" payload="$PAYLOAD"
 

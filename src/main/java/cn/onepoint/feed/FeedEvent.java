@@ -74,14 +74,18 @@ public final class FeedEvent {
     }
 
     /**
-     * The message as UTF-8, encoded on first use (live sending) and then shared read-only by every connection,
+     * The message as a complete WebSocket text message on the wire (frame header and UTF-8 payload, fragmented
+     * above {@link FeedFrames#MAX_FRAME}), built on first use and then shared read-only by every connection,
      * each writing a duplicate. The heap buffer is left to the garbage collector, so no connection can release
      * it under the others.
      */
     ByteBuf frame() {
         ByteBuf f = frame;
         if (f == null) {
-            f = Unpooled.unreleasableBuffer(Unpooled.wrappedBuffer(message.getBytes(StandardCharsets.UTF_8)));
+            byte[] utf8 = message.getBytes(StandardCharsets.UTF_8);
+            ByteBuf out = Unpooled.buffer(FeedFrames.size(utf8.length));
+            FeedFrames.write(out, utf8);
+            f = Unpooled.unreleasableBuffer(out);
             frame = f;
         }
         return f;

@@ -26,6 +26,7 @@ public class FeedFanout {
     private final FeedStore store;
     private final int pageSize;
     private final Duration pollInterval;
+    private final long windowNanos;
     private final Set<FeedSink> sinks = ConcurrentHashMap.newKeySet();
 
     private volatile long cursor = -1;
@@ -34,9 +35,15 @@ public class FeedFanout {
     private boolean again;
     private PgSubscriber subscriber;
     private long timer = -1;
+    /** System.nanoTime() when the last round started, and whether a timer will start the next one. */
+    private long lastRound;
+    private boolean roundTimer;
 
-    public FeedFanout(Vertx vertx, PgConnectOptions options, FeedStore store, int pageSize, Duration pollInterval) {
+    public FeedFanout(Vertx vertx, PgConnectOptions options, FeedStore store, int pageSize, Duration pollInterval,
+                      Duration roundInterval) {
         this.vertx = vertx;
+        this.windowNanos = roundInterval.toNanos();
+        this.lastRound = System.nanoTime() - windowNanos;
         this.options = options;
         this.store = store;
         this.pageSize = pageSize;
@@ -101,17 +108,39 @@ public class FeedFanout {
         return cursor;
     }
 
+    /**
+     * Starts a round now, or at the earliest {@code round-interval} after the last one started. Under load this
+     * gathers the events of one interval into one round, so each connection gets one write for many events;
+     * when events come further apart than the interval, each goes out as soon as it is sequenced.
+     */
     public void wake() {
+        long delay;
         synchronized (this) {
-            if (cursor < 0) {
+            if (cursor < 0 || roundTimer) {
                 return;
             }
             if (running) {
                 again = true;
                 return;
             }
-            running = true;
-            again = false;
+            long now = System.nanoTime();
+            delay = lastRound + windowNanos - now;
+            if (delay <= 0) {
+                running = true;
+                again = false;
+                lastRound = now;
+            } else {
+                roundTimer = true;
+            }
+        }
+        if (delay > 0) {
+            vertx.setTimer(Math.max(1, (delay + 999_999) / 1_000_000), id -> {
+                synchronized (this) {
+                    roundTimer = false;
+                }
+                wake();
+            });
+            return;
         }
         read();
     }
@@ -119,14 +148,20 @@ public class FeedFanout {
     private void read() {
         store.after(cursor, pageSize).subscribe().with(events -> {
             deliver(events);
-            boolean more;
+            boolean backlog = events.size() == pageSize;
+            boolean woken;
             synchronized (this) {
-                more = events.size() == pageSize || again;
+                woken = again;
                 again = false;
-                running = more;
+                running = backlog;
+                if (backlog) {
+                    lastRound = System.nanoTime();
+                }
             }
-            if (more) {
-                read();
+            if (backlog) {
+                read(); // catching up: no need to wait for more to gather
+            } else if (woken) {
+                wake();
             }
         }, failure -> {
             LOG.warnf("Feed fan-out read failed, retrying on the next wake: %s", failure.getMessage());
@@ -148,16 +183,18 @@ public class FeedFanout {
                 sink.expired(cursor, first);
             }
         }
-        for (FeedEvent e : events) {
-            e.frame(); // encode once here, not in the first connection's drain
+        FeedBatch batch = new FeedBatch(events);
+        try {
             for (FeedSink sink : sinks) {
                 try {
-                    sink.offer(e);
+                    sink.offer(batch);
                 } catch (RuntimeException ex) {
-                    LOG.warnf(ex, "Feed sink failed on seq %d", e.seq());
+                    LOG.warnf(ex, "Feed sink failed on seqs %d to %d", first, events.get(events.size() - 1).seq());
                 }
             }
-            cursor = e.seq();
+        } finally {
+            batch.release();
         }
+        cursor = events.get(events.size() - 1).seq();
     }
 }

@@ -36,7 +36,8 @@ public class FeedRuntime {
         this.config = config;
         this.store = store;
         this.clock = clock;
-        this.fanout = new FeedFanout(vertx, pg.options(), store, config.pageSize(), config.pollInterval());
+        this.fanout = new FeedFanout(vertx, pg.options(), store, config.pageSize(), config.pollInterval(),
+                config.roundInterval());
         this.relay = new SequenceRelay(vertx, pg.options(),
                 new SequenceRelay.Settings(config.relay().lockKey(), config.relay().batchSize(),
                         config.pollInterval(), config.relay().electionInterval()),

@@ -3,8 +3,8 @@ package cn.onepoint.feed;
 /** A receiver of the live stream on one instance: a WebSocket connection, or a test's recorder. */
 public interface FeedSink {
 
-    /** Called in seq order, once per event, from the fan-out; must not block. */
-    void offer(FeedEvent event);
+    /** Called from the fan-out with each round of events, rounds in seq order; must not block. */
+    void offer(FeedBatch batch);
 
     /** Events after {@code cursor} were purged before this instance delivered them; the sink cannot continue. */
     default void expired(long cursor, long floor) {

@@ -5,8 +5,8 @@ import io.quarkus.websockets.next.WebSocketConnection;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
-import io.netty.handler.codec.http.websocketx.ContinuationWebSocketFrame;
-import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.http.websocketx.WebSocketFrameEncoder;
 import io.vertx.core.http.HttpConnection;
 import io.vertx.core.net.impl.ConnectionBase;
 import org.jboss.logging.Logger;
@@ -15,7 +15,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
@@ -27,22 +26,19 @@ import java.util.function.Consumer;
  * {@code covered} on, and the live path drops every seq at or below it. An event missing from the replay's
  * last page was sequenced after that read, so the fan-out (already registered) delivers it live.
  *
- * <p>The buffer: {@code pending} plus messages handed to the socket and not yet written. When a live event
- * would exceed {@code limit}, the connection is closed with 4408: memory stays bounded and the fan-out, which
- * never waits for a socket, is not slowed for the others.
+ * <p>The buffer: {@code pending} plus messages queued or handed to the socket and not yet written. When a live
+ * round would exceed {@code limit}, the connection is closed with 4408: memory stays bounded and the fan-out,
+ * which never waits for a socket, is not slowed for the others.
  *
- * <p>Live sending: the fan-out only queues (under this connection's lock) and schedules one drain on the
- * connection's event loop; the drain writes everything queued as WebSocket frames straight to the Netty channel,
- * sharing each event's encoded bytes with every other connection, and flushes once. With thousands of
- * connections this is what keeps the cost per message small: no re-encoding, no promise per message, one
- * system call per batch instead of one per message. (Replay uses websockets-next's own send; it is finished
- * and written before live sending starts, so the two never interleave.)
+ * <p>Sending: messages are framed once ({@link FeedFrames}) and written as bytes straight to the Netty channel,
+ * below the WebSocket encoder, on the connection's event loop, with one flush per round. The fan-out only
+ * queues (under this connection's lock) and schedules one drain. With thousands of connections this is what
+ * keeps the cost per message small: no re-encoding, no frame object or promise per message, and one system call
+ * per round instead of one per message. websockets-next still owns the connection: handshake, pings, close.
  */
 final class FeedSubscriber implements FeedSink {
 
     private static final Logger LOG = Logger.getLogger(FeedSubscriber.class);
-    /** Vert.x's default WebSocket frame size: clients built on it refuse larger frames. */
-    private static final int MAX_FRAME = 65536;
 
     private final WebSocketConnection connection;
     private final FeedFilter filter;
@@ -54,16 +50,17 @@ final class FeedSubscriber implements FeedSink {
     private final Runnable onTooSlow;
     private final Consumer<Runnable> afterGrace;
     private final ReplayGate gate;
-    /** The connection's Netty channel for the batched live path; null falls back to websockets-next sends. */
+    private final HttpConnection tcp;
     private final Channel channel;
 
     // Guarded by this.
     private final ArrayDeque<FeedEvent> pending = new ArrayDeque<>();
-    private final ArrayDeque<FeedEvent> queued = new ArrayDeque<>();
+    private final ArrayDeque<ByteBuf> queued = new ArrayDeque<>();
+    private int queuedMessages;
     private boolean drainScheduled;
     private long covered;
     private boolean live;
-    /** Messages handed to the socket (either path) whose write has not completed. */
+    /** Messages handed to the socket whose write has not completed. */
     private int outstanding;
     private boolean closed;
 
@@ -80,8 +77,11 @@ final class FeedSubscriber implements FeedSink {
         this.onTooSlow = onTooSlow;
         this.afterGrace = afterGrace;
         this.gate = gate;
-        HttpConnection tcp = connection.userData().get(FeedUpgradeCheck.TCP);
-        this.channel = tcp instanceof ConnectionBase base ? base.channel() : null;
+        this.tcp = connection.userData().get(FeedUpgradeCheck.TCP);
+        if (!(tcp instanceof ConnectionBase base)) {
+            throw new IllegalStateException("Feed connection " + connection.id() + " has no Netty channel");
+        }
+        this.channel = base.channel();
         this.live = filter.since() == null;
         this.covered = filter.since() == null ? -1 : filter.since();
     }
@@ -98,19 +98,45 @@ final class FeedSubscriber implements FeedSink {
     }
 
     @Override
-    public synchronized void offer(FeedEvent e) {
-        if (closed || !filter.matches(e)) {
+    public synchronized void offer(FeedBatch batch) {
+        if (closed) {
             return;
         }
+        List<FeedEvent> events = batch.events();
         if (!live) {
-            if (pending.size() >= limit) {
-                tooSlow();
+            for (FeedEvent e : events) {
+                if (filter.matches(e)) {
+                    if (pending.size() >= limit) {
+                        tooSlow();
+                        return;
+                    }
+                    pending.add(e);
+                }
+            }
+            return;
+        }
+        if (takesAll(events)) {
+            queue(batch.retainedFrames(), events.size(), events.get(events.size() - 1).seq());
+            return;
+        }
+        for (FeedEvent e : events) {
+            if (closed) {
                 return;
             }
-            pending.add(e);
-            return;
+            sendLive(e);
         }
-        sendLive(e);
+    }
+
+    private boolean takesAll(List<FeedEvent> events) {
+        if (events.isEmpty() || events.get(0).seq() <= covered) {
+            return false;
+        }
+        for (FeedEvent e : events) {
+            if (!filter.matches(e)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override
@@ -121,24 +147,25 @@ final class FeedSubscriber implements FeedSink {
     /** The socket is gone (closed by either side). */
     synchronized void closed() {
         closed = true;
-        pending.clear();
-        queued.clear();
+        discard();
     }
 
     private void sendLive(FeedEvent e) {
-        if (e.seq() <= covered) {
-            return;
+        if (e.seq() > covered && filter.matches(e)) {
+            queue(e.frame().duplicate(), 1, e.seq());
         }
-        if (outstanding + queued.size() >= limit) {
+    }
+
+    /** Under the lock: queue frames for the next drain, or close the connection when its buffer is full. */
+    private void queue(ByteBuf frames, int messages, long lastSeq) {
+        if (outstanding + queuedMessages + messages > limit) {
+            frames.release();
             tooSlow();
             return;
         }
-        covered = e.seq();
-        if (channel == null) {
-            write(e);
-            return;
-        }
-        queued.add(e);
+        covered = lastSeq;
+        queued.add(frames);
+        queuedMessages += messages;
         if (!drainScheduled) {
             drainScheduled = true;
             channel.eventLoop().execute(this::drain);
@@ -147,56 +174,57 @@ final class FeedSubscriber implements FeedSink {
 
     /** On the channel's event loop: write everything queued, flush once, count it written when done. */
     private void drain() {
-        FeedEvent[] batch;
+        ByteBuf[] batch;
+        int n;
         synchronized (this) {
             drainScheduled = false;
-            if (closed) {
-                queued.clear();
+            if (closed || queued.isEmpty()) {
+                discard();
                 return;
             }
-            batch = queued.toArray(FeedEvent[]::new);
+            batch = queued.toArray(ByteBuf[]::new);
+            n = queuedMessages;
             queued.clear();
-            if (batch.length == 0) {
-                return;
-            }
-            outstanding += batch.length;
+            queuedMessages = 0;
+            outstanding += n;
         }
-        ChannelFuture last = null;
-        for (FeedEvent e : batch) {
-            last = writeFrames(e);
-        }
-        channel.flush();
-        int n = batch.length;
-        // Netty completes writes in order: when the last one is done, the whole batch is.
-        last.addListener(f -> {
+        write(batch, ok -> {
             synchronized (this) {
                 outstanding -= n;
             }
         });
     }
 
-    /** One message as one text frame, or fragmented like Vert.x does above its frame size. */
-    private ChannelFuture writeFrames(FeedEvent e) {
-        ByteBuf data = e.frame();
-        int length = data.readableBytes();
-        if (length <= MAX_FRAME) {
-            return channel.write(new TextWebSocketFrame(true, 0, data.duplicate()));
+    /**
+     * On the event loop: writes whole frames below the WebSocket encoder (they are already encoded), flushes,
+     * and reports when the last is written. Netty completes writes in order, so then all of them are.
+     */
+    private void write(ByteBuf[] frames, Consumer<Boolean> done) {
+        ChannelHandlerContext raw = channel.pipeline().context(WebSocketFrameEncoder.class);
+        if (raw == null || frames.length == 0) {
+            // The pipeline is gone (the connection closed) or there was nothing to send.
+            for (ByteBuf f : frames) {
+                f.release();
+            }
+            done.accept(raw != null);
+            return;
         }
-        ChannelFuture f = channel.write(new TextWebSocketFrame(false, 0, data.slice(0, MAX_FRAME)));
-        for (int at = MAX_FRAME; at < length; at += MAX_FRAME) {
-            int size = Math.min(MAX_FRAME, length - at);
-            f = channel.write(new ContinuationWebSocketFrame(at + size == length, 0, data.slice(at, size)));
+        ChannelFuture last = null;
+        for (ByteBuf f : frames) {
+            last = raw.write(f);
         }
-        return f;
+        raw.flush();
+        last.addListener(f -> done.accept(f.isSuccess()));
     }
 
-    private CompletableFuture<Void> write(FeedEvent e) {
-        outstanding++;
-        return connection.sendText(e.message()).subscribeAsCompletionStage().whenComplete((ok, failure) -> {
-            synchronized (this) {
-                outstanding--;
-            }
-        });
+    /** Under the lock: drop what was queued and not yet handed to the socket. */
+    private void discard() {
+        pending.clear();
+        for (ByteBuf f : queued) {
+            f.release();
+        }
+        queued.clear();
+        queuedMessages = 0;
     }
 
     private void tooSlow() {
@@ -208,10 +236,7 @@ final class FeedSubscriber implements FeedSink {
         close(FeedClose.TOO_SLOW.reason(locale, limit));
         // The close frame waits behind what the client does not read; if it is still not through after the
         // grace period, drop the TCP connection (and with it the queued messages).
-        HttpConnection tcp = connection.userData().get(FeedUpgradeCheck.TCP);
-        if (tcp != null) {
-            afterGrace.accept(() -> FeedUpgradeCheck.drop(tcp));
-        }
+        afterGrace.accept(() -> FeedUpgradeCheck.drop(tcp));
     }
 
     private void close(CloseReason reason) {
@@ -220,8 +245,7 @@ final class FeedSubscriber implements FeedSink {
                 return;
             }
             closed = true;
-            pending.clear();
-            queued.clear();
+            discard();
         }
         onClose.accept(this);
         connection.close(reason).subscribe().with(ok -> {
@@ -245,7 +269,7 @@ final class FeedSubscriber implements FeedSink {
                 close(FeedClose.SINCE_TOO_OLD.reason(locale, cursor, page.floor()));
                 return;
             }
-            List<CompletableFuture<Void>> writes = new ArrayList<>();
+            List<ByteBuf> frames = new ArrayList<>();
             long next = cursor;
             synchronized (this) {
                 if (closed) {
@@ -255,7 +279,7 @@ final class FeedSubscriber implements FeedSink {
                 for (FeedEvent e : page.events()) {
                     next = e.seq();
                     if (filter.matches(e)) {
-                        writes.add(write(e));
+                        frames.add(e.frame().duplicate());
                     }
                 }
                 covered = Math.max(covered, next);
@@ -263,9 +287,9 @@ final class FeedSubscriber implements FeedSink {
             boolean end = page.events().size() < pageSize;
             long after = next;
             // Wait for the page to reach the socket: a slow reader slows its own replay, nobody else.
-            CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new)).whenComplete((ok, failure) -> {
+            channel.eventLoop().execute(() -> write(frames.toArray(ByteBuf[]::new), ok -> {
                 gate.release();
-                if (failure != null) {
+                if (!ok) {
                     return;
                 }
                 if (end) {
@@ -273,7 +297,7 @@ final class FeedSubscriber implements FeedSink {
                 } else {
                     replay(after, false);
                 }
-            });
+            }));
         }, failure -> {
             gate.release();
             LOG.warnf("Feed replay for connection %s failed: %s", connection.id(), failure.getMessage());

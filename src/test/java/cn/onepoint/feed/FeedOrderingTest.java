@@ -161,6 +161,36 @@ class FeedOrderingTest {
         }
     }
 
+    /**
+     * Messages are framed by hand for every connection at once: a message larger than one frame (fragmented)
+     * and Chinese text (multi-byte UTF-8) arrive intact, live and replayed, and the next one still lines up.
+     */
+    @Test
+    void largeAndChineseMessagesArriveIntactLiveAndReplayed() {
+        FeedTestSupport.awaitAllSequenced(pool);
+        long start = FeedTestSupport.lastSeq(pool);
+        String big = "北京至上海专线中断，光缆被挖断。".repeat(9_000); // ≈ 400 KB of UTF-8: several 64 KB frames
+        String[] notes = {"短", big, "x".repeat(125), "y".repeat(126), "z".repeat(65_535), "尾"};
+        try (FeedClient live = FeedClient.connect(vertx, RestAssured.port, "/ws/feed?since=" + start)) {
+            for (String note : notes) {
+                FeedTestSupport.insert(pool, clock.instant(), "tickets", "TroubleTicketAttributeValueChangeEvent",
+                        "TICKET", UUID.randomUUID(), null, null, null, new JsonObject().put("note", note).encode());
+            }
+            await().atMost(Duration.ofSeconds(20)).until(() -> live.messages.size() == notes.length);
+            try (FeedClient replayed = FeedClient.connect(vertx, RestAssured.port, "/ws/feed?since=" + start)) {
+                await().atMost(Duration.ofSeconds(20)).until(() -> replayed.messages.size() == notes.length);
+                for (FeedClient c : List.of(live, replayed)) {
+                    assertContiguous(start, c.seqs());
+                    for (int i = 0; i < notes.length; i++) {
+                        assertEquals(notes[i], c.messages.get(i).getJsonObject("event").getString("note"),
+                                "message " + i);
+                    }
+                    assertNull(c.closeCode);
+                }
+            }
+        }
+    }
+
     /** seqs must be exactly start+1, start+2, … with no gap, no repeat, in order. */
     static void assertContiguous(long start, List<Long> seqs) {
         for (int i = 0; i < seqs.size(); i++) {

@@ -98,9 +98,9 @@ class FeedReplicasTest {
         FeedTestSupport.awaitAllSequenced(pool);
         long start = FeedTestSupport.lastSeq(pool);
         // Polling once an hour: within this test only LISTEN/NOTIFY can wake the second instance.
-        FeedFanout other = new FeedFanout(vertx, pg.options(), store, 50, Duration.ofHours(1));
+        FeedFanout other = new FeedFanout(vertx, pg.options(), store, 50, Duration.ofHours(1), config.roundInterval());
         List<Long> otherSeqs = new CopyOnWriteArrayList<>();
-        other.register(e -> otherSeqs.add(e.seq()));
+        other.register(batch -> batch.events().forEach(e -> otherSeqs.add(e.seq())));
         other.start().await().atMost(Duration.ofSeconds(10));
         try (FeedClient client = FeedClient.connect(coreVertx, RestAssured.port, "/ws/feed?since=" + start)) {
             await().atMost(Duration.ofSeconds(5)).until(() -> other.cursor() >= start);

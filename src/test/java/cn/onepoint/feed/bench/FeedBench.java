@@ -3,18 +3,20 @@ package cn.onepoint.feed.bench;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
-import io.vertx.core.http.WebSocket;
-import io.vertx.core.http.WebSocketClient;
-import io.vertx.core.http.WebSocketClientOptions;
-import io.vertx.core.http.WebSocketConnectOptions;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.net.NetClient;
+import io.vertx.core.net.NetClientOptions;
+import io.vertx.core.net.NetSocket;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
 import io.vertx.sqlclient.Tuple;
 
+import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -50,7 +52,6 @@ public final class FeedBench {
     private final int payloadBytes;
 
     private final Map<Thread, long[]> histograms = new ConcurrentHashMap<>();
-    private final AtomicLong received = new AtomicLong();
     private final AtomicLong gaps = new AtomicLong();
     private final AtomicLong duplicates = new AtomicLong();
     private final AtomicLong reconnects = new AtomicLong();
@@ -80,41 +81,125 @@ public final class FeedBench {
         System.exit(0);
     }
 
-    /** One subscriber: the seqs it expects next, reconnecting with since after a close. */
+    /**
+     * One subscriber: a minimal RFC 6455 client on a plain TCP socket (handshake, unmasked server frames across
+     * read boundaries, fragments, ping → masked pong, close). It reads only the seq and the bench number of each
+     * message instead of decoding it: the generator shares the service's two cores, and a client that spends
+     * microseconds per message would measure itself. It resumes with since after a close, as the wallboard does.
+     */
     private final class Subscriber {
-        final WebSocketClient client;
-        volatile long lastSeq;
+        final NetClient client;
+        long lastSeq;
         volatile long count;
         volatile boolean done;
+        private NetSocket socket;
+        private boolean upgraded;
+        private Buffer carry = Buffer.buffer();
+        /** Inside a fragmented text message: its seq was taken from the first fragment. */
+        private boolean inMessage;
 
-        Subscriber(WebSocketClient client, long since) {
+        Subscriber(NetClient client, long since) {
             this.client = client;
             this.lastSeq = since;
         }
 
-        Future<WebSocket> connect() {
-            WebSocketConnectOptions o = new WebSocketConnectOptions().setHost(host).setPort(port)
-                    .setURI("/ws/feed?since=" + lastSeq);
-            return client.connect(o).map(ws -> {
-                ws.textMessageHandler(this::onMessage);
-                ws.closeHandler(v -> {
-                    if (done) {
-                        return;
+        Future<Void> connect() {
+            return client.connect(port, host).compose(so -> {
+                socket = so;
+                upgraded = false;
+                inMessage = false;
+                carry = Buffer.buffer();
+                io.vertx.core.Promise<Void> open = io.vertx.core.Promise.promise();
+                so.handler(chunk -> onBytes(chunk, open));
+                so.closeHandler(v -> {
+                    if (!open.future().isComplete()) {
+                        open.tryFail("closed during the handshake");
                     }
-                    Short code = ws.closeStatusCode();
-                    closeCodes.merge(code == null ? 1006 : (int) code, "x", String::concat);
-                    reconnects.incrementAndGet();
-                    // As a well-behaved client: back off a little (with jitter) before resuming with since.
-                    vertx.setTimer(500 + (long) (Math.random() * 1000),
-                            id -> connect().onFailure(f -> closedForGood.incrementAndGet()));
+                    if (!done) {
+                        reconnects.incrementAndGet();
+                        // As a well-behaved client: back off a little (with jitter) before resuming with since.
+                        vertx.setTimer(500 + (long) (Math.random() * 1000),
+                                id -> connect().onFailure(f -> closedForGood.incrementAndGet()));
+                    }
                 });
-                return ws;
+                byte[] key = new byte[16];
+                java.util.concurrent.ThreadLocalRandom.current().nextBytes(key);
+                so.write("GET /ws/feed?since=" + lastSeq + " HTTP/1.1\r\nHost: " + host + ":" + port
+                        + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13"
+                        + "\r\nSec-WebSocket-Key: " + Base64.getEncoder().encodeToString(key) + "\r\n\r\n");
+                return open.future();
             });
         }
 
-        void onMessage(String text) {
+        private void onBytes(Buffer chunk, io.vertx.core.Promise<Void> open) {
+            Buffer b = carry.length() == 0 ? chunk : carry.appendBuffer(chunk);
+            int at = 0;
+            if (!upgraded) {
+                String head = b.toString(StandardCharsets.ISO_8859_1);
+                int end = head.indexOf("\r\n\r\n");
+                if (end < 0) {
+                    carry = b.copy();
+                    return;
+                }
+                if (!head.startsWith("HTTP/1.1 101")) {
+                    open.tryFail(head.substring(0, head.indexOf('\r')));
+                    socket.close();
+                    return;
+                }
+                upgraded = true;
+                open.tryComplete();
+                at = end + 4;
+            }
+            int n = b.length();
+            while (n - at >= 2) {
+                int b0 = b.getByte(at) & 0xFF;
+                int len = b.getByte(at + 1) & 0x7F;
+                int header = 2;
+                if (len == 126) {
+                    if (n - at < 4) {
+                        break;
+                    }
+                    len = b.getUnsignedShort(at + 2);
+                    header = 4;
+                } else if (len == 127) {
+                    if (n - at < 10) {
+                        break;
+                    }
+                    len = (int) b.getLong(at + 2);
+                    header = 10;
+                }
+                if (n - at < header + len) {
+                    break;
+                }
+                frame(b0, b, at + header, len);
+                at += header + len;
+            }
+            carry = at == n ? Buffer.buffer() : b.getBuffer(at, n);
+        }
+
+        private void frame(int b0, Buffer b, int from, int len) {
+            boolean fin = (b0 & 0x80) != 0;
+            switch (b0 & 0x0F) {
+                case 0x1 -> {
+                    message(b, from, len);
+                    inMessage = !fin;
+                }
+                case 0x0 -> inMessage = !fin;
+                case 0x9 -> socket.write(masked(0x8A, b.getBuffer(from, from + len)));
+                case 0x8 -> {
+                    int code = len >= 2 ? b.getUnsignedShort(from) : 1005;
+                    closeCodes.merge(code, "x", String::concat);
+                    socket.write(masked(0x88, b.getBuffer(from, from + Math.min(len, 2))));
+                    socket.close();
+                }
+                default -> {
+                }
+            }
+        }
+
+        void message(Buffer b, int from, int len) {
             long now = System.nanoTime();
-            long seq = number(text, "{\"seq\":");
+            long seq = number(b, from, from + len, SEQ);
             if (seq <= lastSeq) {
                 duplicates.incrementAndGet();
                 return;
@@ -124,27 +209,61 @@ public final class FeedBench {
             }
             lastSeq = seq;
             count++;
-            received.incrementAndGet();
-            int n = (int) number(text, "\"bench\":");
+            int n = (int) number(b, from, from + len, BENCH);
             long at = commitNanos.get(n);
             if (at == 0) {
                 // Seen before the writer saw its commit acknowledged: measure from before the insert (longer).
                 at = sendNanos.get(n);
             }
-            long[] h = histograms.computeIfAbsent(Thread.currentThread(), t -> new long[BUCKETS]);
+            long[] h = HISTOGRAM.get();
             h[(int) Math.min(BUCKETS - 1, Math.max(0, now - at) / BUCKET_NANOS)]++;
         }
     }
 
-    private static long number(String text, String key) {
-        int i = text.indexOf(key) + key.length();
-        // jsonb renders "key": value with a space.
-        while (i < text.length() && text.charAt(i) == ' ') {
+    private static final byte[] SEQ = "\"seq\":".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] BENCH = "\"bench\":".getBytes(StandardCharsets.US_ASCII);
+    private final ThreadLocal<long[]> HISTOGRAM = ThreadLocal.withInitial(() -> {
+        long[] h = new long[BUCKETS];
+        histograms.put(Thread.currentThread(), h);
+        return h;
+    });
+
+    /** A client frame: masked, as RFC 6455 requires of clients (the mask may be zero). */
+    private static Buffer masked(int b0, Buffer payload) {
+        return Buffer.buffer().appendByte((byte) b0).appendByte((byte) (0x80 | payload.length()))
+                .appendInt(0).appendBuffer(payload);
+    }
+
+    /** The number after the first {@code key} in b[from, to) (jsonb writes "key": value with a space). */
+    private static long number(Buffer buffer, int from, int to, byte[] key) {
+        io.netty.buffer.ByteBuf bb = buffer.getByteBuf();
+        byte[] b;
+        int base;
+        if (bb.hasArray()) {
+            b = bb.array();
+            base = bb.arrayOffset() + bb.readerIndex();
+        } else {
+            b = buffer.getBytes(from, to);
+            base = -from;
+        }
+        int i = from + base;
+        int end = to + base;
+        outer:
+        for (; i <= end - key.length; i++) {
+            for (int k = 0; k < key.length; k++) {
+                if (b[i + k] != key[k]) {
+                    continue outer;
+                }
+            }
+            break;
+        }
+        i += key.length;
+        while (i < end && b[i] == ' ') {
             i++;
         }
         long v = 0;
-        for (; i < text.length(); i++) {
-            char c = text.charAt(i);
+        for (; i < end; i++) {
+            byte c = b[i];
             if (c < '0' || c > '9') {
                 break;
             }
@@ -155,7 +274,9 @@ public final class FeedBench {
 
     private void run() throws Exception {
         vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2));
-        Pool pool = Pool.pool(vertx, PgConnectOptions.fromUri(db), new PoolOptions().setMaxSize(8));
+        // The writer has its own event loop, so commit acknowledgements are not queued behind socket reads.
+        Vertx writerVertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
+        Pool pool = Pool.pool(writerVertx, PgConnectOptions.fromUri(db), new PoolOptions().setMaxSize(8));
         long total = (long) rate * seconds;
         commitNanos = new AtomicLongArray((int) total + 1);
         sendNanos = new AtomicLongArray((int) total + 1);
@@ -164,8 +285,7 @@ public final class FeedBench {
 
         System.out.printf(Locale.ROOT, "connecting %d subscribers to ws://%s:%d/ws/feed?since=%d%n",
                 subscribers, host, port, since);
-        WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions()
-                .setMaxConnections(subscribers + 10).setConnectTimeout(30_000));
+        NetClient client = vertx.createNetClient(new NetClientOptions().setConnectTimeout(30_000).setTcpNoDelay(true));
         List<Subscriber> subs = new ArrayList<>();
         for (int i = 0; i < subscribers; i++) {
             Subscriber s = new Subscriber(client, since);
@@ -193,7 +313,7 @@ public final class FeedBench {
                 int id = n;
                 UUID subject = UUID.randomUUID();
                 String payload = "{\"bench\":" + id + ",\"id\":\"" + subject + "\",\"status\":\"inProgress\","
-                        + "\"note\":\"" + filler + "\"}";
+                        + "\"details\":\"" + filler + "\"}";
                 sendNanos.set(id, System.nanoTime());
                 pool.preparedQuery(insert).execute(Tuple.of(subject, payload, OffsetDateTime.now(ZoneOffset.UTC)))
                         .onComplete(r -> {
@@ -207,12 +327,30 @@ public final class FeedBench {
             }
         }, "bench-writer");
         writer.start();
+        // Progress every 5 s, so a run shows when (and whether) delivery falls behind.
+        Thread progress = new Thread(() -> {
+            long before = 0;
+            try {
+                while (true) {
+                    Thread.sleep(5000);
+                    long now = received(subs);
+                    System.out.printf(Locale.ROOT, "  t=%3.0fs written %d, delivered %d (%.0f/s), reconnects %d%n",
+                            (System.nanoTime() - start) / 1e9, total - written.getCount(), now, (now - before) / 5.0,
+                            reconnects.get());
+                    before = now;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "bench-progress");
+        progress.setDaemon(true);
+        progress.start();
         writer.join();
         written.await(60, TimeUnit.SECONDS);
         double writeSeconds = (System.nanoTime() - start) / 1e9;
         long expected = (total - failures.get()) * subscribers;
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (received.get() < expected && System.nanoTime() < deadline) {
+        while (received(subs) < expected && System.nanoTime() < deadline) {
             Thread.sleep(200);
         }
         double drainSeconds = (System.nanoTime() - start) / 1e9 - writeSeconds;
@@ -233,14 +371,23 @@ public final class FeedBench {
         System.out.printf(Locale.ROOT, "events written: %d (%d failed) in %.1f s (%.0f/s)%n",
                 total - failures.get(), failures.get(), writeSeconds, (total - failures.get()) / writeSeconds);
         System.out.printf(Locale.ROOT, "messages expected: %d, received: %d, lost: %d, gaps: %d, duplicates: %d%n",
-                expected, received.get(), lost, gaps.get(), duplicates.get());
+                expected, received(subs), lost, gaps.get(), duplicates.get());
         System.out.printf(Locale.ROOT, "drain after last write: %.1f s; reconnects: %d %s; given up: %d%n",
                 drainSeconds, reconnects.get(), closeCodes.keySet(), closedForGood.get());
         System.out.printf(Locale.ROOT, "latency commit->receipt: p50 %s  p90 %s  p99 %s  p99.9 %s  max %s%n",
                 pct(merged, 0.50), pct(merged, 0.90), pct(merged, 0.99), pct(merged, 0.999), pct(merged, 1.0));
         client.close();
         pool.close();
+        writerVertx.close();
         vertx.close();
+    }
+
+    private static long received(List<Subscriber> subs) {
+        long n = 0;
+        for (Subscriber s : subs) {
+            n += s.count;
+        }
+        return n;
     }
 
     private static String pct(long[] h, double q) {
