@@ -74,9 +74,7 @@ public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory 
             }
             boolean test = context.getProfiles().contains("test");
             try {
-                EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-                        .setServerConfig("max_connections", "300")
-                        .setServerConfig("fsync", test ? "off" : "on");
+                EmbeddedPostgres.Builder builder = EmbeddedPostgresServer.builder(!test);
                 if (!test) {
                     ConfigValue dir = context.getValue("onepoint.embedded-db.dir");
                     Path dataDir = Path.of(dir != null && dir.getValue() != null ? dir.getValue() : ".onepoint/pgdata")
