@@ -12,6 +12,7 @@ cd "$(dirname "$0")/.."
 SUBSCRIBERS=${SUBSCRIBERS:-2000}
 RATE=${RATE:-500}
 DURATION=${DURATION:-60}
+WARMUP=${WARMUP:-10}
 PAYLOAD=${PAYLOAD:-1000}
 PORT=${PORT:-18080}
 DB=${DB:-onepoint_feed_bench}
@@ -56,7 +57,7 @@ SAMPLER=$!
 
 java -Xmx2g ${BENCH_JAVA_OPTS:-} -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" cn.onepoint.feed.bench.FeedBench \
   host=127.0.0.1 port="$PORT" db="postgresql://postgres@$PGHOST:5432/$DB" \
-  subscribers="$SUBSCRIBERS" rate="$RATE" seconds="$DURATION" payload="$PAYLOAD"
+  subscribers="$SUBSCRIBERS" rate="$RATE" seconds="$DURATION" warmup="$WARMUP" payload="$PAYLOAD"
 
 echo "service RSS: peak $(sort -n "$RSS_LOG" | tail -1 | awk '{printf "%.0f MiB", $1/1024}'), last $(tail -1 "$RSS_LOG" | awk '{printf "%.0f MiB", $1/1024}')"
 curl -s "http://127.0.0.1:$PORT/q/metrics" | grep -E '^onepoint_feed_(connections|slow_consumers_dropped_total|relay_sequenced_total|relay_lag_seconds) ' || true

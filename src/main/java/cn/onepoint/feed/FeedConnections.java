@@ -44,6 +44,7 @@ public class FeedConnections {
                 return refuse(connection, FeedClose.FORBIDDEN.reason(locale));
             }
             FeedSubscriber subscriber = new FeedSubscriber(connection, asked.withGrant(grant), runtime.store(),
+                    runtime::recentAfter,
                     config.buffer(), config.pageSize(), locale, this::forget, runtime::droppedSlowConsumer,
                     task -> vertx.setTimer(config.closeGrace().toMillis(), id -> task.run()), replays);
             open.put(connection.id(), subscriber);

@@ -7,6 +7,7 @@ import io.vertx.pgclient.PgConnectOptions;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,7 +27,8 @@ public class FeedFanout {
     private final FeedStore store;
     private final int pageSize;
     private final Duration pollInterval;
-    private final long windowNanos;
+    private final Pacer pacer;
+    private final RecentEvents recent;
     private final Set<FeedSink> sinks = ConcurrentHashMap.newKeySet();
 
     private volatile long cursor = -1;
@@ -35,15 +37,12 @@ public class FeedFanout {
     private boolean again;
     private PgSubscriber subscriber;
     private long timer = -1;
-    /** System.nanoTime() when the last round started, and whether a timer will start the next one. */
-    private long lastRound;
-    private boolean roundTimer;
 
     public FeedFanout(Vertx vertx, PgConnectOptions options, FeedStore store, int pageSize, Duration pollInterval,
-                      Duration roundInterval) {
+                      Duration roundInterval, int recentEvents) {
         this.vertx = vertx;
-        this.windowNanos = roundInterval.toNanos();
-        this.lastRound = System.nanoTime() - windowNanos;
+        this.pacer = new Pacer(vertx, roundInterval);
+        this.recent = new RecentEvents(recentEvents);
         this.options = options;
         this.store = store;
         this.pageSize = pageSize;
@@ -103,44 +102,42 @@ public class FeedFanout {
         return sinks.size();
     }
 
+    /** A replay page after {@code cursor} from the events this instance delivered last, or null when too old. */
+    FeedStore.Page recentAfter(long cursor, int max, Instant retainedFrom) {
+        return recent.after(cursor, max, retainedFrom);
+    }
+
+    /** A purge with this cutoff ran on this instance (see {@link RecentEvents#purged}). */
+    void purged(Instant cutoff) {
+        recent.purged(cutoff);
+    }
+
     /** The last seq this instance delivered. */
     public long cursor() {
         return cursor;
     }
 
-    /**
-     * Starts a round now, or at the earliest {@code round-interval} after the last one started. Under load this
-     * gathers the events of one interval into one round, so each connection gets one write for many events;
-     * when events come further apart than the interval, each goes out as soon as it is sequenced.
-     */
+    /** Starts a round now, or when the {@link Pacer} allows; a wake during a round makes one more round. */
     public void wake() {
-        long delay;
         synchronized (this) {
-            if (cursor < 0 || roundTimer) {
+            if (cursor < 0) {
                 return;
             }
             if (running) {
                 again = true;
                 return;
             }
-            long now = System.nanoTime();
-            delay = lastRound + windowNanos - now;
-            if (delay <= 0) {
-                running = true;
-                again = false;
-                lastRound = now;
-            } else {
-                roundTimer = true;
-            }
         }
-        if (delay > 0) {
-            vertx.setTimer(Math.max(1, (delay + 999_999) / 1_000_000), id -> {
-                synchronized (this) {
-                    roundTimer = false;
-                }
-                wake();
-            });
+        if (!pacer.mayStart(this::wake)) {
             return;
+        }
+        synchronized (this) {
+            if (running) {
+                again = true;
+                return;
+            }
+            running = true;
+            again = false;
         }
         read();
     }
@@ -154,11 +151,9 @@ public class FeedFanout {
                 woken = again;
                 again = false;
                 running = backlog;
-                if (backlog) {
-                    lastRound = System.nanoTime();
-                }
             }
             if (backlog) {
+                pacer.started();
                 read(); // catching up: no need to wait for more to gather
             } else if (woken) {
                 wake();
@@ -183,6 +178,9 @@ public class FeedFanout {
                 sink.expired(cursor, first);
             }
         }
+        // Into the ring before any sink sees the round: a connection registering meanwhile, which this loop
+        // may miss, then finds the round in its replay.
+        recent.add(events);
         FeedBatch batch = new FeedBatch(events);
         try {
             for (FeedSink sink : sinks) {

@@ -37,10 +37,11 @@ public class FeedRuntime {
         this.store = store;
         this.clock = clock;
         this.fanout = new FeedFanout(vertx, pg.options(), store, config.pageSize(), config.pollInterval(),
-                config.roundInterval());
+                config.roundInterval(), config.recentEvents());
         this.relay = new SequenceRelay(vertx, pg.options(),
                 new SequenceRelay.Settings(config.relay().lockKey(), config.relay().batchSize(),
-                        config.pollInterval(), config.relay().electionInterval()),
+                        config.pollInterval(), config.relay().electionInterval(),
+                        config.relay().roundInterval()),
                 clock, fanout::wake);
         Gauge.builder("onepoint.feed.relay.lag", relay, SequenceRelay::lagSeconds).baseUnit("seconds")
                 .description("Now minus the oldest unsequenced outbox event_time (on the relay leader; NaN elsewhere)")
@@ -75,6 +76,11 @@ public class FeedRuntime {
         return fanout;
     }
 
+    /** A replay page after {@code cursor} from the fan-out's recent events, or null (replay from the table). */
+    FeedStore.Page recentAfter(long cursor, int max) {
+        return fanout.recentAfter(cursor, max, clock.instant().minus(config.retention()));
+    }
+
     public FeedStore store() {
         return store;
     }
@@ -103,6 +109,7 @@ public class FeedRuntime {
 
     /** Deletes the retained prefix before {@code cutoff} (see {@link FeedStore#purge}). */
     public Uni<Long> purgeBefore(Instant cutoff) {
+        fanout.purged(cutoff);
         return store.purge(cutoff, PURGE_BATCH);
     }
 }

@@ -2,6 +2,7 @@ package cn.onepoint.feed;
 
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.WebSocketConnection;
+import io.smallrye.mutiny.Uni;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
@@ -15,6 +16,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 
 /**
@@ -43,6 +45,8 @@ final class FeedSubscriber implements FeedSink {
     private final WebSocketConnection connection;
     private final FeedFilter filter;
     private final FeedStore store;
+    /** The fan-out's recent events: a replay page when they cover the cursor, else null. */
+    private final BiFunction<Long, Integer, FeedStore.Page> recent;
     private final int limit;
     private final int pageSize;
     private final Locale locale;
@@ -64,12 +68,14 @@ final class FeedSubscriber implements FeedSink {
     private int outstanding;
     private boolean closed;
 
-    FeedSubscriber(WebSocketConnection connection, FeedFilter filter, FeedStore store, int limit, int pageSize,
+    FeedSubscriber(WebSocketConnection connection, FeedFilter filter, FeedStore store,
+                   BiFunction<Long, Integer, FeedStore.Page> recent, int limit, int pageSize,
                    Locale locale, Consumer<FeedSubscriber> onClose, Runnable onTooSlow, Consumer<Runnable> afterGrace,
                    ReplayGate gate) {
         this.connection = connection;
         this.filter = filter;
         this.store = store;
+        this.recent = recent;
         this.limit = limit;
         this.pageSize = Math.max(1, Math.min(pageSize, limit));
         this.locale = locale;
@@ -258,7 +264,10 @@ final class FeedSubscriber implements FeedSink {
 
     /** One page, holding a gate permit until its messages are written (or the replay ends). */
     private void replayPage(long cursor, boolean first) {
-        store.replayPage(cursor, pageSize, filter.rootId()).subscribe().with(page -> {
+        FeedStore.Page cached = recent.apply(cursor, pageSize);
+        Uni<FeedStore.Page> read = cached != null ? Uni.createFrom().item(cached)
+                : store.replayPage(cursor, pageSize, filter.rootId());
+        read.subscribe().with(page -> {
             if (first && filter.since() > page.last()) {
                 gate.release();
                 close(FeedClose.SINCE_AHEAD.reason(locale, filter.since(), page.last()));

@@ -59,7 +59,8 @@ public class SequenceRelay {
             select moved.last from moved, lateral (select pg_notify('%s', moved.last::text)) n""".formatted(FEED_CHANNEL);
 
     /** Tuning of one relay. */
-    public record Settings(long lockKey, int batchSize, Duration pollInterval, Duration electionInterval) {
+    public record Settings(long lockKey, int batchSize, Duration pollInterval, Duration electionInterval,
+                           Duration roundInterval) {
     }
 
     private final Vertx vertx;
@@ -67,6 +68,7 @@ public class SequenceRelay {
     private final Settings settings;
     private final Clock clock;
     private final Runnable afterSequencing;
+    private final Pacer pacer;
 
     private final AtomicLong sequenced = new AtomicLong();
     private volatile double lagSeconds = Double.NaN;
@@ -90,6 +92,7 @@ public class SequenceRelay {
         this.settings = settings;
         this.clock = clock;
         this.afterSequencing = afterSequencing;
+        this.pacer = new Pacer(vertx, settings.roundInterval());
     }
 
     public synchronized void start() {
@@ -136,8 +139,24 @@ public class SequenceRelay {
         return lagSeconds;
     }
 
-    /** Runs rounds until nothing is left; a wake during a round makes one more round. */
+    /**
+     * Runs rounds until nothing is left; a wake during a round makes one more round. Rounds start at most one
+     * {@code round-interval} apart ({@link Pacer}): every committing writer wakes the relay, and one round can
+     * number all of them.
+     */
     public void wake() {
+        synchronized (this) {
+            if (!leader || stopped) {
+                return;
+            }
+            if (running) {
+                again = true;
+                return;
+            }
+        }
+        if (!pacer.mayStart(this::wake)) {
+            return;
+        }
         long life;
         synchronized (this) {
             if (!leader || stopped) {
@@ -256,17 +275,22 @@ public class SequenceRelay {
             if (n > 0) {
                 afterSequencing.run();
             }
-            boolean more;
+            boolean backlog;
+            boolean woken;
             synchronized (this) {
                 if (life != epoch) {
                     return;
                 }
-                more = leader && !stopped && (n == settings.batchSize() || again);
+                backlog = leader && !stopped && n == settings.batchSize();
+                woken = again;
                 again = false;
-                running = more;
+                running = backlog;
             }
-            if (more) {
+            if (backlog) {
+                pacer.started();
                 loop(life);
+            } else if (woken) {
+                wake();
             }
         }, failure -> {
             synchronized (this) {

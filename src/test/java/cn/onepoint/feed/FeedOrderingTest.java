@@ -162,6 +162,34 @@ class FeedOrderingTest {
     }
 
     /**
+     * The fan-out keeps only the last events in memory (20 in tests): a since further back replays from the
+     * table, then from memory, then goes live, with no seam visible to the client.
+     */
+    @Test
+    void resumingFromBeyondTheEventsKeptInMemoryReplaysFromTheTable() {
+        FeedTestSupport.awaitAllSequenced(pool);
+        long start = FeedTestSupport.lastSeq(pool);
+        for (int i = 0; i < 75; i++) {
+            FeedTestSupport.insert(pool, clock.instant(), "tickets", "TroubleTicketStatusChangeEvent",
+                    UUID.randomUUID());
+        }
+        FeedTestSupport.awaitAllSequenced(pool);
+        long end = FeedTestSupport.lastSeq(pool);
+        await().atMost(Duration.ofSeconds(10)).until(() -> runtime.fanout().cursor() >= end);
+        for (long since : new long[]{start, end - 30, end - 20, end - 5, end}) {
+            try (FeedClient client = FeedClient.connect(vertx, RestAssured.port, "/ws/feed?since=" + since)) {
+                long next = FeedTestSupport.insert(pool, clock.instant(), "tickets",
+                        "TroubleTicketStatusChangeEvent", UUID.randomUUID());
+                FeedTestSupport.awaitAllSequenced(pool);
+                long seqOfNext = FeedTestSupport.seqOf(pool, next);
+                await().atMost(Duration.ofSeconds(10)).until(() -> client.lastSeq() == seqOfNext);
+                assertContiguous(since, client.seqs());
+                assertNull(client.closeCode);
+            }
+        }
+    }
+
+    /**
      * Messages are framed by hand for every connection at once: a message larger than one frame (fragmented)
      * and Chinese text (multi-byte UTF-8) arrive intact, live and replayed, and the next one still lines up.
      */

@@ -46,7 +46,8 @@ class FeedReplicasTest {
 
     private SequenceRelay secondRelay(AtomicInteger rounds) {
         return new SequenceRelay(vertx, pg.options(), new SequenceRelay.Settings(config.relay().lockKey(),
-                config.relay().batchSize(), config.pollInterval(), config.relay().electionInterval()),
+                config.relay().batchSize(), config.pollInterval(), config.relay().electionInterval(),
+                        config.relay().roundInterval()),
                 clock, rounds::incrementAndGet);
     }
 
@@ -98,7 +99,8 @@ class FeedReplicasTest {
         FeedTestSupport.awaitAllSequenced(pool);
         long start = FeedTestSupport.lastSeq(pool);
         // Polling once an hour: within this test only LISTEN/NOTIFY can wake the second instance.
-        FeedFanout other = new FeedFanout(vertx, pg.options(), store, 50, Duration.ofHours(1), config.roundInterval());
+        FeedFanout other = new FeedFanout(vertx, pg.options(), store, 50, Duration.ofHours(1), config.roundInterval(),
+                config.recentEvents());
         List<Long> otherSeqs = new CopyOnWriteArrayList<>();
         other.register(batch -> batch.events().forEach(e -> otherSeqs.add(e.seq())));
         other.start().await().atMost(Duration.ofSeconds(10));

@@ -35,7 +35,8 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * duplicates per connection, and lost messages. Run it through bench/feed-bench.sh.
  *
  * <p>Arguments (key=value): host, port, db (JDBC-less PostgreSQL URI), subscribers, rate (events/s),
- * seconds, payload (bytes).
+ * seconds (measured), warmup (seconds of the same load before them, not measured: JIT compilation of
+ * service and client), payload (bytes).
  */
 public final class FeedBench {
 
@@ -49,6 +50,9 @@ public final class FeedBench {
     private final int subscribers;
     private final int rate;
     private final int seconds;
+    private final int warmup;
+    /** Events 1..warmupEvents are the warm-up: delivered and checked like the rest, not in the latency figures. */
+    private long warmupEvents;
     private final int payloadBytes;
 
     private final Map<Thread, long[]> histograms = new ConcurrentHashMap<>();
@@ -68,6 +72,7 @@ public final class FeedBench {
         subscribers = Integer.parseInt(args.getOrDefault("subscribers", "2000"));
         rate = Integer.parseInt(args.getOrDefault("rate", "500"));
         seconds = Integer.parseInt(args.getOrDefault("seconds", "60"));
+        warmup = Integer.parseInt(args.getOrDefault("warmup", "10"));
         payloadBytes = Integer.parseInt(args.getOrDefault("payload", "1000"));
     }
 
@@ -215,7 +220,7 @@ public final class FeedBench {
                 // Seen before the writer saw its commit acknowledged: measure from before the insert (longer).
                 at = sendNanos.get(n);
             }
-            long[] h = HISTOGRAM.get();
+            long[] h = n > warmupEvents ? HISTOGRAM.get() : WARMUP_HISTOGRAM.get();
             h[(int) Math.min(BUCKETS - 1, Math.max(0, now - at) / BUCKET_NANOS)]++;
         }
     }
@@ -225,6 +230,12 @@ public final class FeedBench {
     private final ThreadLocal<long[]> HISTOGRAM = ThreadLocal.withInitial(() -> {
         long[] h = new long[BUCKETS];
         histograms.put(Thread.currentThread(), h);
+        return h;
+    });
+    private final Map<Thread, long[]> warmupHistograms = new ConcurrentHashMap<>();
+    private final ThreadLocal<long[]> WARMUP_HISTOGRAM = ThreadLocal.withInitial(() -> {
+        long[] h = new long[BUCKETS];
+        warmupHistograms.put(Thread.currentThread(), h);
         return h;
     });
 
@@ -277,7 +288,8 @@ public final class FeedBench {
         // The writer has its own event loop, so commit acknowledgements are not queued behind socket reads.
         Vertx writerVertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
         Pool pool = Pool.pool(writerVertx, PgConnectOptions.fromUri(db), new PoolOptions().setMaxSize(8));
-        long total = (long) rate * seconds;
+        warmupEvents = (long) rate * warmup;
+        long total = (long) rate * (warmup + seconds);
         commitNanos = new AtomicLongArray((int) total + 1);
         sendNanos = new AtomicLongArray((int) total + 1);
         long since = pool.query("select last from feed_sequence where id = 1").execute()
@@ -292,7 +304,8 @@ public final class FeedBench {
             subs.add(s);
             s.connect().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         }
-        System.out.println("connected; writing " + total + " events at " + rate + "/s for " + seconds + " s");
+        System.out.println("connected; writing " + total + " events at " + rate + "/s for " + warmup
+                + " s of warm-up (not measured), then " + seconds + " s measured");
 
         String filler = "x".repeat(Math.max(0, payloadBytes - 200));
         String insert = """
@@ -330,14 +343,29 @@ public final class FeedBench {
         // Progress every 5 s, so a run shows when (and whether) delivery falls behind.
         Thread progress = new Thread(() -> {
             long before = 0;
+            long[] cpuBefore = cpu();
+            long[] histBefore = new long[BUCKETS];
             try {
                 while (true) {
                     Thread.sleep(5000);
                     long now = received(subs);
-                    System.out.printf(Locale.ROOT, "  t=%3.0fs written %d, delivered %d (%.0f/s), reconnects %d%n",
+                    long[] cpuNow = cpu();
+                    long[] histNow = merged();
+                    long[] warm = merged(warmupHistograms);
+                    for (int i = 0; i < BUCKETS; i++) {
+                        histNow[i] += warm[i];
+                    }
+                    long[] interval = new long[BUCKETS];
+                    for (int i = 0; i < BUCKETS; i++) {
+                        interval[i] = histNow[i] - histBefore[i];
+                    }
+                    histBefore = histNow;
+                    System.out.printf(Locale.ROOT, "  t=%3.0fs written %d, delivered %d (%.0f/s), p50 %s p99 %s, "
+                                    + "reconnects %d, %s%n",
                             (System.nanoTime() - start) / 1e9, total - written.getCount(), now, (now - before) / 5.0,
-                            reconnects.get());
+                            pct(interval, 0.5), pct(interval, 0.99), reconnects.get(), cpuSplit(cpuBefore, cpuNow));
                     before = now;
+                    cpuBefore = cpuNow;
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -358,12 +386,7 @@ public final class FeedBench {
             s.done = true;
         }
 
-        long[] merged = new long[BUCKETS];
-        for (long[] h : histograms.values()) {
-            for (int i = 0; i < BUCKETS; i++) {
-                merged[i] += h[i];
-            }
-        }
+        long[] merged = merged();
         long lost = 0;
         for (Subscriber s : subs) {
             lost += (total - failures.get()) - s.count;
@@ -374,12 +397,56 @@ public final class FeedBench {
                 expected, received(subs), lost, gaps.get(), duplicates.get());
         System.out.printf(Locale.ROOT, "drain after last write: %.1f s; reconnects: %d %s; given up: %d%n",
                 drainSeconds, reconnects.get(), closeCodes.keySet(), closedForGood.get());
-        System.out.printf(Locale.ROOT, "latency commit->receipt: p50 %s  p90 %s  p99 %s  p99.9 %s  max %s%n",
+        long[] warm = merged(warmupHistograms);
+        System.out.printf(Locale.ROOT, "latency commit->receipt over the measured %d s: p50 %s  p90 %s  p99 %s  p99.9 %s"
+                        + "  max %s%n", seconds,
                 pct(merged, 0.50), pct(merged, 0.90), pct(merged, 0.99), pct(merged, 0.999), pct(merged, 1.0));
+        System.out.printf(Locale.ROOT, "(warm-up, first %d s, not in the figures above: p50 %s  p99 %s  max %s)%n",
+                warmup, pct(warm, 0.50), pct(warm, 0.99), pct(warm, 1.0));
         client.close();
         pool.close();
         writerVertx.close();
         vertx.close();
+    }
+
+    /** The machine's CPU counters from /proc/stat: user+nice, system, softirq, idle+iowait, total. */
+    private static long[] cpu() {
+        try {
+            String[] f = java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/stat")).get(0).trim()
+                    .split("\\s+");
+            long user = Long.parseLong(f[1]) + Long.parseLong(f[2]);
+            long system = Long.parseLong(f[3]);
+            long idle = Long.parseLong(f[4]) + Long.parseLong(f[5]);
+            long softirq = Long.parseLong(f[7]);
+            long total = 0;
+            for (int i = 1; i <= 8; i++) {
+                total += Long.parseLong(f[i]);
+            }
+            return new long[]{user, system, softirq, idle, total};
+        } catch (Exception e) {
+            return new long[5];
+        }
+    }
+
+    private static String cpuSplit(long[] a, long[] b) {
+        double t = Math.max(1, b[4] - a[4]);
+        return String.format(Locale.ROOT, "machine CPU user %.0f%% sys %.0f%% softirq %.0f%% idle %.0f%%",
+                100 * (b[0] - a[0]) / t, 100 * (b[1] - a[1]) / t, 100 * (b[2] - a[2]) / t, 100 * (b[3] - a[3]) / t);
+    }
+
+    /** The latency histograms of all client threads added up (read without locks: a snapshot, not exact). */
+    private long[] merged() {
+        return merged(histograms);
+    }
+
+    private static long[] merged(Map<Thread, long[]> histograms) {
+        long[] merged = new long[BUCKETS];
+        for (long[] h : histograms.values()) {
+            for (int i = 0; i < BUCKETS; i++) {
+                merged[i] += h[i];
+            }
+        }
+        return merged;
     }
 
     private static long received(List<Subscriber> subs) {
