@@ -1,12 +1,15 @@
 package cn.onepoint.feed.bench;
 
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.net.NetClient;
-import io.vertx.core.net.NetClientOptions;
-import io.vertx.core.net.NetSocket;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.socket.nio.NioSocketChannel;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
@@ -21,6 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -61,7 +65,7 @@ public final class FeedBench {
     private final AtomicLong reconnects = new AtomicLong();
     private final AtomicInteger closedForGood = new AtomicInteger();
     private final Map<Integer, String> closeCodes = new ConcurrentHashMap<>();
-    private Vertx vertx;
+    private NioEventLoopGroup group;
     private AtomicLongArray commitNanos;
     private AtomicLongArray sendNanos;
 
@@ -87,124 +91,41 @@ public final class FeedBench {
     }
 
     /**
-     * One subscriber: a minimal RFC 6455 client on a plain TCP socket (handshake, unmasked server frames across
-     * read boundaries, fragments, ping → masked pong, close). It reads only the seq and the bench number of each
-     * message instead of decoding it: the generator shares the service's two cores, and a client that spends
-     * microseconds per message would measure itself. It resumes with since after a close, as the wallboard does.
+     * One subscriber: a minimal RFC 6455 client on plain Netty (handshake, unmasked server frames across read
+     * boundaries, fragments, ping → masked pong, close). It looks only at the first bytes of each message, where
+     * the seq and the bench number are, and skips the rest without copying it: the generator shares the
+     * service's two cores, and a client that spends microseconds per message would measure itself. It resumes
+     * with since after a close, as the wallboard does.
      */
     private final class Subscriber {
-        final NetClient client;
+        // Written by the connection's event loop only; the progress thread's racy reads are good enough for a
+        // progress line, and the final figures are read after the load has stopped.
         long lastSeq;
-        volatile long count;
+        long count;
         volatile boolean done;
-        private NetSocket socket;
-        private boolean upgraded;
-        private Buffer carry = Buffer.buffer();
-        /** Inside a fragmented text message: its seq was taken from the first fragment. */
-        private boolean inMessage;
 
-        Subscriber(NetClient client, long since) {
-            this.client = client;
+        Subscriber(long since) {
             this.lastSeq = since;
         }
 
-        Future<Void> connect() {
-            return client.connect(port, host).compose(so -> {
-                socket = so;
-                upgraded = false;
-                inMessage = false;
-                carry = Buffer.buffer();
-                io.vertx.core.Promise<Void> open = io.vertx.core.Promise.promise();
-                so.handler(chunk -> onBytes(chunk, open));
-                so.closeHandler(v -> {
-                    if (!open.future().isComplete()) {
-                        open.tryFail("closed during the handshake");
-                    }
-                    if (!done) {
-                        reconnects.incrementAndGet();
-                        // As a well-behaved client: back off a little (with jitter) before resuming with since.
-                        vertx.setTimer(500 + (long) (Math.random() * 1000),
-                                id -> connect().onFailure(f -> closedForGood.incrementAndGet()));
-                    }
-                });
-                byte[] key = new byte[16];
-                java.util.concurrent.ThreadLocalRandom.current().nextBytes(key);
-                so.write("GET /ws/feed?since=" + lastSeq + " HTTP/1.1\r\nHost: " + host + ":" + port
-                        + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13"
-                        + "\r\nSec-WebSocket-Key: " + Base64.getEncoder().encodeToString(key) + "\r\n\r\n");
-                return open.future();
-            });
+        /** Completes when the server has answered 101. */
+        CompletableFuture<Void> connect() {
+            CompletableFuture<Void> open = new CompletableFuture<>();
+            new Bootstrap().group(group).channel(NioSocketChannel.class)
+                    .option(ChannelOption.TCP_NODELAY, true)
+                    .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 30_000)
+                    .handler(new Connection(open))
+                    .connect(host, port).addListener(f -> {
+                        if (!f.isSuccess()) {
+                            open.completeExceptionally(f.cause());
+                        }
+                    });
+            return open;
         }
 
-        private void onBytes(Buffer chunk, io.vertx.core.Promise<Void> open) {
-            Buffer b = carry.length() == 0 ? chunk : carry.appendBuffer(chunk);
-            int at = 0;
-            if (!upgraded) {
-                String head = b.toString(StandardCharsets.ISO_8859_1);
-                int end = head.indexOf("\r\n\r\n");
-                if (end < 0) {
-                    carry = b.copy();
-                    return;
-                }
-                if (!head.startsWith("HTTP/1.1 101")) {
-                    open.tryFail(head.substring(0, head.indexOf('\r')));
-                    socket.close();
-                    return;
-                }
-                upgraded = true;
-                open.tryComplete();
-                at = end + 4;
-            }
-            int n = b.length();
-            while (n - at >= 2) {
-                int b0 = b.getByte(at) & 0xFF;
-                int len = b.getByte(at + 1) & 0x7F;
-                int header = 2;
-                if (len == 126) {
-                    if (n - at < 4) {
-                        break;
-                    }
-                    len = b.getUnsignedShort(at + 2);
-                    header = 4;
-                } else if (len == 127) {
-                    if (n - at < 10) {
-                        break;
-                    }
-                    len = (int) b.getLong(at + 2);
-                    header = 10;
-                }
-                if (n - at < header + len) {
-                    break;
-                }
-                frame(b0, b, at + header, len);
-                at += header + len;
-            }
-            carry = at == n ? Buffer.buffer() : b.getBuffer(at, n);
-        }
-
-        private void frame(int b0, Buffer b, int from, int len) {
-            boolean fin = (b0 & 0x80) != 0;
-            switch (b0 & 0x0F) {
-                case 0x1 -> {
-                    message(b, from, len);
-                    inMessage = !fin;
-                }
-                case 0x0 -> inMessage = !fin;
-                case 0x9 -> socket.write(masked(0x8A, b.getBuffer(from, from + len)));
-                case 0x8 -> {
-                    int code = len >= 2 ? b.getUnsignedShort(from) : 1005;
-                    closeCodes.merge(code, "x", String::concat);
-                    socket.write(masked(0x88, b.getBuffer(from, from + Math.min(len, 2))));
-                    socket.close();
-                }
-                default -> {
-                }
-            }
-        }
-
-        void message(Buffer b, int from, int len) {
+        void message(byte[] head, int length) {
             long now = System.nanoTime();
-            long seq = number(b, from, from + len, SEQ);
+            long seq = number(head, length, SEQ);
             if (seq <= lastSeq) {
                 duplicates.incrementAndGet();
                 return;
@@ -214,7 +135,7 @@ public final class FeedBench {
             }
             lastSeq = seq;
             count++;
-            int n = (int) number(b, from, from + len, BENCH);
+            int n = (int) number(head, length, BENCH);
             long at = commitNanos.get(n);
             if (at == 0) {
                 // Seen before the writer saw its commit acknowledged: measure from before the insert (longer).
@@ -223,8 +144,147 @@ public final class FeedBench {
             long[] h = n > warmupEvents ? HISTOGRAM.get() : WARMUP_HISTOGRAM.get();
             h[(int) Math.min(BUCKETS - 1, Math.max(0, now - at) / BUCKET_NANOS)]++;
         }
+
+        /** One TCP connection of this subscriber, with the parser's state. */
+        private final class Connection extends ChannelInboundHandlerAdapter {
+            private final CompletableFuture<Void> open;
+            private boolean upgraded;
+            private final StringBuilder response = new StringBuilder();
+            private final byte[] header = new byte[14];
+            private int headerHave;
+            private int headerNeed = 2;
+            private boolean inPayload;
+            private int opcode;
+            private long remaining;
+            /** The first bytes of a text message or a control frame's payload. */
+            private final byte[] head = new byte[PREFIX];
+            private int headHave;
+            private int headWant;
+
+            Connection(CompletableFuture<Void> open) {
+                this.open = open;
+            }
+
+            @Override
+            public void channelActive(ChannelHandlerContext ctx) {
+                byte[] key = new byte[16];
+                java.util.concurrent.ThreadLocalRandom.current().nextBytes(key);
+                String request = "GET /ws/feed?since=" + lastSeq + " HTTP/1.1\r\nHost: " + host + ":" + port
+                        + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13"
+                        + "\r\nSec-WebSocket-Key: " + Base64.getEncoder().encodeToString(key) + "\r\n\r\n";
+                ctx.writeAndFlush(Unpooled.copiedBuffer(request, StandardCharsets.ISO_8859_1));
+            }
+
+            @Override
+            public void channelRead(ChannelHandlerContext ctx, Object msg) {
+                ByteBuf in = (ByteBuf) msg;
+                try {
+                    if (!upgraded && !handshake(ctx, in)) {
+                        return;
+                    }
+                    frames(ctx, in);
+                } finally {
+                    in.release();
+                }
+            }
+
+            /** Reads the HTTP response; true once it is complete (101), with the frames that follow left in in. */
+            private boolean handshake(ChannelHandlerContext ctx, ByteBuf in) {
+                while (in.isReadable()) {
+                    response.append((char) (in.readByte() & 0xFF));
+                    int n = response.length();
+                    if (n >= 4 && response.charAt(n - 4) == '\r' && response.charAt(n - 3) == '\n'
+                            && response.charAt(n - 2) == '\r' && response.charAt(n - 1) == '\n') {
+                        if (!response.toString().startsWith("HTTP/1.1 101")) {
+                            open.completeExceptionally(new IllegalStateException(response.toString()));
+                            ctx.close();
+                            return false;
+                        }
+                        upgraded = true;
+                        open.complete(null);
+                        return true;
+                    }
+                }
+                return false;
+            }
+
+            private void frames(ChannelHandlerContext ctx, ByteBuf in) {
+                while (in.isReadable()) {
+                    if (!inPayload) {
+                        header[headerHave++] = in.readByte();
+                        if (headerHave == 2) {
+                            int len7 = header[1] & 0x7F;
+                            headerNeed = len7 == 126 ? 4 : len7 == 127 ? 10 : 2;
+                        }
+                        if (headerHave < 2 || headerHave < headerNeed) {
+                            continue;
+                        }
+                        int len7 = header[1] & 0x7F;
+                        remaining = len7 < 126 ? len7 : len7 == 126
+                                ? ((header[2] & 0xFF) << 8) | (header[3] & 0xFF)
+                                : Unpooled.wrappedBuffer(header, 2, 8).readLong();
+                        opcode = header[0] & 0x0F;
+                        headHave = 0;
+                        headWant = opcode == 0x1 || opcode >= 0x8 ? (int) Math.min(remaining, PREFIX) : 0;
+                        headerHave = 0;
+                        headerNeed = 2;
+                        inPayload = true;
+                    } else if (headHave < headWant) {
+                        int n = Math.min(headWant - headHave, in.readableBytes());
+                        in.readBytes(head, headHave, n);
+                        headHave += n;
+                        remaining -= n;
+                    } else {
+                        int n = (int) Math.min(remaining, in.readableBytes());
+                        in.skipBytes(n);
+                        remaining -= n;
+                    }
+                    if (inPayload && remaining == 0) {
+                        inPayload = false;
+                        frame(ctx);
+                    }
+                }
+            }
+
+            private void frame(ChannelHandlerContext ctx) {
+                switch (opcode) {
+                    case 0x1 -> message(head, headHave);
+                    case 0x9 -> ctx.writeAndFlush(masked(0x8A, head, headHave));
+                    case 0x8 -> {
+                        int code = headHave >= 2 ? ((head[0] & 0xFF) << 8) | (head[1] & 0xFF) : 1005;
+                        closeCodes.merge(code, "x", String::concat);
+                        ctx.writeAndFlush(masked(0x88, head, Math.min(headHave, 2))).addListener(f -> ctx.close());
+                    }
+                    default -> {
+                        // Continuation of a fragmented message: its seq came with the first fragment.
+                    }
+                }
+            }
+
+            @Override
+            public void channelInactive(ChannelHandlerContext ctx) {
+                if (!open.isDone()) {
+                    open.completeExceptionally(new IllegalStateException("closed during the handshake"));
+                }
+                if (!done) {
+                    reconnects.incrementAndGet();
+                    // As a well-behaved client: back off a little (with jitter) before resuming with since.
+                    group.schedule(() -> connect().exceptionally(f -> {
+                        closedForGood.incrementAndGet();
+                        return null;
+                    }), 500 + (long) (Math.random() * 1000), TimeUnit.MILLISECONDS);
+                }
+            }
+
+            @Override
+            public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+                ctx.close();
+            }
+        }
     }
 
+    /** Bytes of each message the client looks at: enough for the seq and the bench number. */
+    private static final int PREFIX = 256;
     private static final byte[] SEQ = "\"seq\":".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] BENCH = "\"bench\":".getBytes(StandardCharsets.US_ASCII);
     private final ThreadLocal<long[]> HISTOGRAM = ThreadLocal.withInitial(() -> {
@@ -240,27 +300,16 @@ public final class FeedBench {
     });
 
     /** A client frame: masked, as RFC 6455 requires of clients (the mask may be zero). */
-    private static Buffer masked(int b0, Buffer payload) {
-        return Buffer.buffer().appendByte((byte) b0).appendByte((byte) (0x80 | payload.length()))
-                .appendInt(0).appendBuffer(payload);
+    private static ByteBuf masked(int b0, byte[] payload, int length) {
+        return Unpooled.buffer(6 + length).writeByte(b0).writeByte(0x80 | length).writeInt(0)
+                .writeBytes(payload, 0, length);
     }
 
-    /** The number after the first {@code key} in b[from, to) (jsonb writes "key": value with a space). */
-    private static long number(Buffer buffer, int from, int to, byte[] key) {
-        io.netty.buffer.ByteBuf bb = buffer.getByteBuf();
-        byte[] b;
-        int base;
-        if (bb.hasArray()) {
-            b = bb.array();
-            base = bb.arrayOffset() + bb.readerIndex();
-        } else {
-            b = buffer.getBytes(from, to);
-            base = -from;
-        }
-        int i = from + base;
-        int end = to + base;
+    /** The number after the first {@code key} in b[0, length) (jsonb writes "key": value with a space). */
+    private static long number(byte[] b, int length, byte[] key) {
+        int i = 0;
         outer:
-        for (; i <= end - key.length; i++) {
+        for (; i <= length - key.length; i++) {
             for (int k = 0; k < key.length; k++) {
                 if (b[i + k] != key[k]) {
                     continue outer;
@@ -269,11 +318,11 @@ public final class FeedBench {
             break;
         }
         i += key.length;
-        while (i < end && b[i] == ' ') {
+        while (i < length && b[i] == ' ') {
             i++;
         }
         long v = 0;
-        for (; i < end; i++) {
+        for (; i < length; i++) {
             byte c = b[i];
             if (c < '0' || c > '9') {
                 break;
@@ -284,7 +333,6 @@ public final class FeedBench {
     }
 
     private void run() throws Exception {
-        vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2));
         // The writer has its own event loop, so commit acknowledgements are not queued behind socket reads.
         Vertx writerVertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
         Pool pool = Pool.pool(writerVertx, PgConnectOptions.fromUri(db), new PoolOptions().setMaxSize(8));
@@ -297,12 +345,12 @@ public final class FeedBench {
 
         System.out.printf(Locale.ROOT, "connecting %d subscribers to ws://%s:%d/ws/feed?since=%d%n",
                 subscribers, host, port, since);
-        NetClient client = vertx.createNetClient(new NetClientOptions().setConnectTimeout(30_000).setTcpNoDelay(true));
+        group = new NioEventLoopGroup(2);
         List<Subscriber> subs = new ArrayList<>();
         for (int i = 0; i < subscribers; i++) {
-            Subscriber s = new Subscriber(client, since);
+            Subscriber s = new Subscriber(since);
             subs.add(s);
-            s.connect().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+            s.connect().get(30, TimeUnit.SECONDS);
         }
         System.out.println("connected; writing " + total + " events at " + rate + "/s for " + warmup
                 + " s of warm-up (not measured), then " + seconds + " s measured");
@@ -403,10 +451,9 @@ public final class FeedBench {
                 pct(merged, 0.50), pct(merged, 0.90), pct(merged, 0.99), pct(merged, 0.999), pct(merged, 1.0));
         System.out.printf(Locale.ROOT, "(warm-up, first %d s, not in the figures above: p50 %s  p99 %s  max %s)%n",
                 warmup, pct(warm, 0.50), pct(warm, 0.99), pct(warm, 1.0));
-        client.close();
+        group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
         pool.close();
         writerVertx.close();
-        vertx.close();
     }
 
     /** The machine's CPU counters from /proc/stat: user+nice, system, softirq, idle+iowait, total. */
