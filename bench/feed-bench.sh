@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Live-feed benchmark (docs/performance.md, "Live feed"): builds OnePoint, starts it on 127.0.0.1 against the
 # machine's PostgreSQL (127.0.0.1:5432, user postgres, trust auth) in a database of its own, connects
-# SUBSCRIBERS WebSocket clients to /ws/feed, writes RATE events/s into the outbox for DURATION s, and prints
-# commit→receipt latency, lost messages and the service's RSS. Loopback only; everything stops by itself.
+# SUBSCRIBERS WebSocket clients to /ws/feed, writes RATE events/s into the outbox for WARMUP s (not measured)
+# and then DURATION s, and prints commit→receipt latency, lost messages and the service's RSS. Loopback only;
+# everything stops by itself.
 #
-#   bash bench/feed-bench.sh                       # 2000 subscribers, 500 events/s, 60 s
+#   bash bench/feed-bench.sh                       # 2000 subscribers, 500 events/s, 10 s warm-up + 60 s
 #   SUBSCRIBERS=500 RATE=200 DURATION=30 bash bench/feed-bench.sh
+#   STORM=40 bash bench/feed-bench.sh              # every client drops its connection at second 40 and resumes
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -13,6 +15,7 @@ SUBSCRIBERS=${SUBSCRIBERS:-2000}
 RATE=${RATE:-500}
 DURATION=${DURATION:-60}
 WARMUP=${WARMUP:-10}
+STORM=${STORM:-0}
 PAYLOAD=${PAYLOAD:-1000}
 PORT=${PORT:-18080}
 DB=${DB:-onepoint_feed_bench}
@@ -57,7 +60,7 @@ SAMPLER=$!
 
 java -Xmx2g ${BENCH_JAVA_OPTS:-} -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" cn.onepoint.feed.bench.FeedBench \
   host=127.0.0.1 port="$PORT" db="postgresql://postgres@$PGHOST:5432/$DB" \
-  subscribers="$SUBSCRIBERS" rate="$RATE" seconds="$DURATION" warmup="$WARMUP" payload="$PAYLOAD"
+  subscribers="$SUBSCRIBERS" rate="$RATE" seconds="$DURATION" warmup="$WARMUP" storm="$STORM" payload="$PAYLOAD"
 
 echo "service RSS: peak $(sort -n "$RSS_LOG" | tail -1 | awk '{printf "%.0f MiB", $1/1024}'), last $(tail -1 "$RSS_LOG" | awk '{printf "%.0f MiB", $1/1024}')"
 curl -s "http://127.0.0.1:$PORT/q/metrics" | grep -E '^onepoint_feed_(connections|slow_consumers_dropped_total|relay_sequenced_total|relay_lag_seconds) ' || true

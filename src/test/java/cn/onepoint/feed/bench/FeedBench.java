@@ -40,7 +40,8 @@ import java.util.concurrent.atomic.AtomicLongArray;
  *
  * <p>Arguments (key=value): host, port, db (JDBC-less PostgreSQL URI), subscribers, rate (events/s),
  * seconds (measured), warmup (seconds of the same load before them, not measured: JIT compilation of
- * service and client), payload (bytes).
+ * service and client), payload (bytes), storm (second of the run at which every client drops its connection
+ * and resumes with since; 0 = never).
  */
 public final class FeedBench {
 
@@ -55,6 +56,8 @@ public final class FeedBench {
     private final int rate;
     private final int seconds;
     private final int warmup;
+    /** Seconds into the run at which every client drops its connection at once and resumes with since; 0 = never. */
+    private final int storm;
     /** Events 1..warmupEvents are the warm-up: delivered and checked like the rest, not in the latency figures. */
     private long warmupEvents;
     private final int payloadBytes;
@@ -77,6 +80,7 @@ public final class FeedBench {
         rate = Integer.parseInt(args.getOrDefault("rate", "500"));
         seconds = Integer.parseInt(args.getOrDefault("seconds", "60"));
         warmup = Integer.parseInt(args.getOrDefault("warmup", "10"));
+        storm = Integer.parseInt(args.getOrDefault("storm", "0"));
         payloadBytes = Integer.parseInt(args.getOrDefault("payload", "1000"));
     }
 
@@ -103,6 +107,8 @@ public final class FeedBench {
         long lastSeq;
         long count;
         volatile boolean done;
+        /** The current connection, for the storm (dropping every client at once). */
+        volatile io.netty.channel.Channel channel;
 
         Subscriber(long since) {
             this.lastSeq = since;
@@ -167,6 +173,7 @@ public final class FeedBench {
 
             @Override
             public void channelActive(ChannelHandlerContext ctx) {
+                channel = ctx.channel();
                 byte[] key = new byte[16];
                 java.util.concurrent.ThreadLocalRandom.current().nextBytes(key);
                 String request = "GET /ws/feed?since=" + lastSeq + " HTTP/1.1\r\nHost: " + host + ":" + port
@@ -421,6 +428,19 @@ public final class FeedBench {
         }, "bench-progress");
         progress.setDaemon(true);
         progress.start();
+        if (storm > 0) {
+            // A network blip in the NOC: every wallboard loses its connection at the same moment.
+            group.schedule(() -> {
+                System.out.printf(Locale.ROOT, "  t=%3.0fs storm: dropping all %d connections%n",
+                        (System.nanoTime() - start) / 1e9, subs.size());
+                for (Subscriber s : subs) {
+                    io.netty.channel.Channel c = s.channel;
+                    if (c != null) {
+                        c.close();
+                    }
+                }
+            }, storm, TimeUnit.SECONDS);
+        }
         writer.join();
         written.await(60, TimeUnit.SECONDS);
         double writeSeconds = (System.nanoTime() - start) / 1e9;
