@@ -28,9 +28,10 @@ import java.util.function.Consumer;
  * {@code covered} on, and the live path drops every seq at or below it. An event missing from the replay's
  * last page was sequenced after that read, so the fan-out (already registered) delivers it live.
  *
- * <p>The buffer: {@code pending} plus messages queued or handed to the socket and not yet written. When a live
- * round would exceed {@code limit}, the connection is closed with 4408: memory stays bounded and the fan-out,
- * which never waits for a socket, is not slowed for the others.
+ * <p>The buffer: messages queued or handed to the socket and not yet written. When a live round would exceed
+ * {@code limit}, the connection is closed with 4408: memory stays bounded and the fan-out, which never waits for
+ * a socket, is not slowed for the others. {@code pending} is bounded by {@code limit} too, but by letting go of
+ * what it holds: the replay reads those events again.
  *
  * <p>Sending: messages are framed once ({@link FeedFrames}) and written as bytes straight to the Netty channel,
  * below the WebSocket encoder, on the connection's event loop, with one flush per round. The fan-out only
@@ -113,8 +114,10 @@ final class FeedSubscriber implements FeedSink {
             for (FeedEvent e : events) {
                 if (filter.matches(e)) {
                     if (pending.size() >= limit) {
-                        tooSlow();
-                        return;
+                        // Still replaying: everything held here is sequenced, so the replay's next pages read it
+                        // anyway. Let it go rather than the connection: a client waiting its turn to replay (after
+                        // a reconnect storm) is not a slow client, and closing it would only start the wait again.
+                        pending.clear();
                     }
                     pending.add(e);
                 }
@@ -288,7 +291,7 @@ final class FeedSubscriber implements FeedSink {
                 for (FeedEvent e : page.events()) {
                     next = e.seq();
                     if (filter.matches(e)) {
-                        frames.add(e.frame().duplicate());
+                        frames.add(e.frame());
                     }
                 }
                 covered = Math.max(covered, next);
@@ -296,7 +299,7 @@ final class FeedSubscriber implements FeedSink {
             boolean end = page.events().size() < pageSize;
             long after = next;
             // Wait for the page to reach the socket: a slow reader slows its own replay, nobody else.
-            channel.eventLoop().execute(() -> write(frames.toArray(ByteBuf[]::new), ok -> {
+            channel.eventLoop().execute(() -> write(page(frames), ok -> {
                 gate.release();
                 if (!ok) {
                     return;
@@ -312,6 +315,22 @@ final class FeedSubscriber implements FeedSink {
             LOG.warnf("Feed replay for connection %s failed: %s", connection.id(), failure.getMessage());
             close(CloseReason.INTERNAL_SERVER_ERROR);
         });
+    }
+
+    /** A replay page's frames in one direct buffer: one write, one copy, instead of one of each per message. */
+    private ByteBuf[] page(List<ByteBuf> frames) {
+        if (frames.isEmpty()) {
+            return new ByteBuf[0];
+        }
+        int size = 0;
+        for (ByteBuf f : frames) {
+            size += f.readableBytes();
+        }
+        ByteBuf page = channel.alloc().directBuffer(size);
+        for (ByteBuf f : frames) {
+            page.writeBytes(f, f.readerIndex(), f.readableBytes());
+        }
+        return new ByteBuf[]{page};
     }
 
     private synchronized void goLive() {
