@@ -58,6 +58,11 @@ public class FeedConnections {
         });
     }
 
+    /** The replay queue of this instance (tests hold it to make connections wait their turn). */
+    ReplayGate replays() {
+        return replays;
+    }
+
     void closed(WebSocketConnection connection) {
         FeedSubscriber subscriber = open.remove(connection.id());
         if (subscriber != null) {

@@ -63,6 +63,8 @@ final class FeedSubscriber implements FeedSink {
     private final ArrayDeque<ByteBuf> queued = new ArrayDeque<>();
     private int queuedMessages;
     private boolean drainScheduled;
+    /** Pending events were let go since the replay last read a page: it must read on before going live. */
+    private boolean pendingDropped;
     private long covered;
     private boolean live;
     /** Messages handed to the socket whose write has not completed. */
@@ -118,6 +120,7 @@ final class FeedSubscriber implements FeedSink {
                         // anyway. Let it go rather than the connection: a client waiting its turn to replay (after
                         // a reconnect storm) is not a slow client, and closing it would only start the wait again.
                         pending.clear();
+                        pendingDropped = true;
                     }
                     pending.add(e);
                 }
@@ -304,9 +307,7 @@ final class FeedSubscriber implements FeedSink {
                 if (!ok) {
                     return;
                 }
-                if (end) {
-                    goLive();
-                } else {
+                if (!end || !goLive()) {
                     replay(after, false);
                 }
             }));
@@ -333,13 +334,22 @@ final class FeedSubscriber implements FeedSink {
         return new ByteBuf[]{page};
     }
 
-    private synchronized void goLive() {
+    /**
+     * Goes live once the replay has read to the end, unless pending events were let go meanwhile: they may have
+     * come after the replay's last read, so the replay reads on first (false).
+     */
+    private synchronized boolean goLive() {
         if (closed) {
-            return;
+            return true;
+        }
+        if (pendingDropped) {
+            pendingDropped = false;
+            return false;
         }
         live = true;
         while (!pending.isEmpty() && !closed) {
             sendLive(pending.poll());
         }
+        return true;
     }
 }

@@ -43,6 +43,10 @@ class FeedOrderingTest {
     Clock clock;
     @Inject
     FeedRuntime runtime;
+    @Inject
+    FeedConnections connections;
+    @Inject
+    FeedConfig config;
 
     @Test
     void aTransactionCommittingAfterALargerIdIsNeitherLostNorReordered() {
@@ -186,6 +190,46 @@ class FeedOrderingTest {
                 assertContiguous(since, client.seqs());
                 assertNull(client.closeCode);
             }
+        }
+    }
+
+    /**
+     * A client that waits its turn to replay (every replay permit taken, as in a reconnect storm) while more live
+     * events arrive than its buffer holds is not closed as too slow: it gets everything, in order, once its turn
+     * comes.
+     */
+    @Test
+    void aClientWaitingToReplayIsNotClosedAsTooSlowAndMissesNothing() {
+        FeedTestSupport.awaitAllSequenced(pool);
+        long start = FeedTestSupport.lastSeq(pool);
+        FeedTestSupport.insert(pool, clock.instant(), "tickets", "TroubleTicketStatusChangeEvent", UUID.randomUUID());
+        int permits = config.replayConcurrency();
+        for (int i = 0; i < permits; i++) {
+            connections.replays().acquire(() -> {
+            });
+        }
+        FeedClient client;
+        try {
+            client = FeedClient.connect(vertx, RestAssured.port, "/ws/feed?since=" + start);
+            int live = config.buffer() * 2 + 10;
+            for (int i = 0; i < live; i++) {
+                FeedTestSupport.insert(pool, clock.instant(), "tickets", "TroubleTicketStatusChangeEvent",
+                        UUID.randomUUID());
+            }
+            FeedTestSupport.awaitAllSequenced(pool);
+            long end = FeedTestSupport.lastSeq(pool);
+            await().atMost(Duration.ofSeconds(10)).until(() -> runtime.fanout().cursor() >= end);
+            assertTrue(client.messages.isEmpty(), "still waiting for a replay permit");
+        } finally {
+            for (int i = 0; i < permits; i++) {
+                connections.replays().release();
+            }
+        }
+        try (client) {
+            long end = FeedTestSupport.lastSeq(pool);
+            await().atMost(Duration.ofSeconds(20)).until(() -> client.lastSeq() == end || client.closeCode != null);
+            assertNull(client.closeCode, () -> "closed: " + client.closeCode + " " + client.closeReason);
+            assertContiguous(start, client.seqs());
         }
     }
 
