@@ -12,8 +12,10 @@ import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.oneOf;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 
@@ -133,11 +135,36 @@ class TicketIntakeTest {
                 .header("X-Total-Count", matchesPattern("[2-9]|\\d\\d+"))
                 .body("[0].circuitCode", equalTo(w.hubeiSwitching));
         given().queryParam("status", "inProgress,closed").queryParam("circuitId", circuitId)
-                .get("/api/v1/tickets").then().statusCode(200).body("id", not(hasItems(a, b)));
+                .get("/api/v1/tickets").then().statusCode(200).body("id", everyItem(not(oneOf(a, b))));
         given().queryParam("status", "open").queryParam("createdFrom", "nope").get("/api/v1/tickets")
                 .then().statusCode(400).body("errors.field", containsInAnyOrder("status", "createdFrom"));
         given().queryParam("unitId", w.hubeiDesk).queryParam("limit", 500).get("/api/v1/tickets")
                 .then().statusCode(200).body("id", hasItems(a, b));
+    }
+
+    @Test
+    void listsFilterByScopeAndCustomer() {
+        String group = w.ticket(w.crossMstp, "MSTP", w.groupDesk);                      // GROUP, group customer
+        String crossProvince = w.ticket(w.crossMstpProvincial, "MSTP", w.groupDesk);  // GROUP, provincial customer
+        String province = w.ticket(w.hubeiSwitching, "SWITCHING", w.hubeiDesk);       // PROVINCE, provincial
+        String groupCustomerId = given().get("/api/v1/tickets/" + group).then().extract().path("customerId");
+        String provincialCustomerId = given().get("/api/v1/tickets/" + province).then().extract().path("customerId");
+
+        given().queryParam("scope", "GROUP").queryParam("limit", 500).get("/api/v1/tickets").then().statusCode(200)
+                .body("id", hasItems(group, crossProvince)).body("id", everyItem(not(oneOf(province))))
+                .body("scope", everyItem(equalTo("GROUP")));
+        given().queryParam("scope", "PROVINCE").queryParam("limit", 500).get("/api/v1/tickets").then()
+                .body("id", hasItems(province)).body("id", everyItem(not(oneOf(group, crossProvince))));
+        given().queryParam("scope", "GROUP,PROVINCE").queryParam("limit", 500).get("/api/v1/tickets").then()
+                .body("id", hasItems(group, crossProvince, province));
+        given().queryParam("customerId", groupCustomerId).queryParam("limit", 500).get("/api/v1/tickets").then()
+                .body("id", hasItems(group)).body("id", everyItem(not(oneOf(crossProvince, province))))
+                .body("customerId", everyItem(equalTo(groupCustomerId)));
+        given().queryParam("customerId", provincialCustomerId).queryParam("scope", "GROUP").queryParam("limit", 500)
+                .get("/api/v1/tickets").then()
+                .body("id", hasItems(crossProvince)).body("id", everyItem(not(oneOf(group, province))));
+        given().queryParam("scope", "GALAXY").queryParam("customerId", "nope").get("/api/v1/tickets")
+                .then().statusCode(400).body("errors.field", containsInAnyOrder("scope", "customerId"));
     }
 
     @Test
