@@ -153,9 +153,15 @@ public class TicketService {
                 .call(t -> history(t, "create", null, null, t.acceptanceUnitId,
                         t.firstAskUnitId == null ? null : "firstAskUnitId=" + t.firstAskUnitId))
                 .call(t -> event(t, "TroubleTicketCreateEvent"))
+                // T3: the network-assurance ticket lives in the network side's system; it is raised through the
+                // feed (topic tickets), in the intake's transaction, for its connector to pick up.
+                .call(t -> t.networkAssurance ? event(t, NETWORK_ASSURANCE_EVENT) : Uni.createFrom().voidItem())
                 .call(t -> timers.intake(t).chain(reasons -> reasons.isEmpty() ? Uni.createFrom().voidItem()
                         : history(t, "escalate", t.status, null, t.acceptanceUnitId, "reasons=" + reasons)));
     }
+
+    /** T3: the request for a network-assurance ticket that a MOBILE fault raises. */
+    static final String NETWORK_ASSURANCE_EVENT = "NetworkAssuranceTicketRequestEvent";
 
     /** T3: group-level customers and cross-province circuits are handled in the group module. */
     static Scope scopeOf(Customer customer, Circuit circuit) {

@@ -2,10 +2,17 @@ package cn.onepoint.ticket;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsInAnyOrder;
@@ -18,11 +25,14 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.oneOf;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 @QuarkusTest
 class TicketIntakeTest {
 
     World w;
+    @Inject
+    Pool pool;
 
     @BeforeEach
     void world() {
@@ -84,6 +94,25 @@ class TicketIntakeTest {
         given().get("/api/v1/tickets/" + crossProvince).then().body("scope", equalTo("GROUP"));
         String inProvince = w.ticket(w.hubeiSwitching, "SWITCHING", w.hubeiDesk);
         given().get("/api/v1/tickets/" + inProvince).then().body("scope", equalTo("PROVINCE"));
+    }
+
+    @Test
+    void aMobileFaultAlsoRaisesANetworkAssuranceTicket() {
+        // T3: in the intake's transaction, as an event on the feed for the network side's connector.
+        String mobile = w.ticket(w.hubeiMobile, "MOBILE", w.hubeiDesk);
+        given().get("/api/v1/tickets/" + mobile).then().body("networkAssurance", equalTo(true));
+        String mstp = w.ticket(w.hubeiMstp, "MSTP", w.hubeiDesk);
+        given().get("/api/v1/tickets/" + mstp).then().body("networkAssurance", equalTo(false));
+        assertEquals(List.of("TroubleTicketCreateEvent", "NetworkAssuranceTicketRequestEvent"), eventTypes(mobile));
+        assertEquals(List.of("TroubleTicketCreateEvent"), eventTypes(mstp));
+    }
+
+    private List<String> eventTypes(String ticketId) {
+        List<String> types = new ArrayList<>();
+        pool.preparedQuery("select event_type from event_outbox where subject_id = $1 order by id")
+                .execute(Tuple.of(UUID.fromString(ticketId))).await().atMost(Duration.ofSeconds(10))
+                .forEach(r -> types.add(r.getString(0)));
+        return types;
     }
 
     @Test

@@ -31,6 +31,8 @@ public final class World {
     public final String hubeiMstp;
     /** MSTP 武汉–成都 for a provincial customer (cross-province still means GROUP scope). */
     public final String crossMstpProvincial;
+    /** MOBILE 武汉–宜昌 (T3: raises a network-assurance ticket too). */
+    public final String hubeiMobile;
     /** SWITCHING 武汉–宜昌: not a BANDWIDTH type. */
     public final String hubeiSwitching;
 
@@ -74,6 +76,7 @@ public final class World {
         hubeiMstp = code(Fixtures.circuit(provincialCustomer, "MSTP", whEnd, ycEnd, null));
         crossMstpProvincial = code(Fixtures.circuit(provincialCustomer, "MSTP", whEnd, cdEnd, backbone));
         hubeiSwitching = code(Fixtures.circuit(provincialCustomer, "SWITCHING", whEnd, ycEnd, null));
+        hubeiMobile = code(Fixtures.circuit(provincialCustomer, "MOBILE", whEnd, ycEnd, null));
     }
 
     private static String code(String circuitId) {
