@@ -15,6 +15,7 @@ public class DomainException extends RuntimeException {
     private final String state;
     private final List<String> allowedActions;
     private List<Problem.FieldError> errors;
+    private String kind;
 
     protected DomainException(int status, String code, String messageKey, String state,
                               List<String> allowedActions, Object... args) {
@@ -53,6 +54,16 @@ public class DomainException extends RuntimeException {
         return new DomainException(412, "PRECONDITION_FAILED", "preconditionFailed", null, null, given, current);
     }
 
+    /**
+     * A refusal about the {@code Idempotency-Key} itself, not the resource (409 still in use, 422 reused for
+     * another request): its own problem type, so that it is not mistaken for a state conflict or a rule.
+     */
+    public static DomainException idempotencyKey(int status, String code, String messageKey, Object... args) {
+        DomainException e = new DomainException(status, code, messageKey, null, null, args);
+        e.kind = "idempotency-key";
+        return e;
+    }
+
     /** 400: a request that is well-formed JSON but refers to things that do not fit. */
     public static DomainException badRequest(String code, String messageKey, Object... args) {
         return new DomainException(400, code, messageKey, null, null, args);
@@ -66,6 +77,8 @@ public class DomainException extends RuntimeException {
     }
 
     public List<Problem.FieldError> errors() { return errors; }
+    /** The problem type when the status alone does not tell it; null otherwise. */
+    public String kind() { return kind; }
     public int status() { return status; }
     public String code() { return code; }
     public String messageKey() { return messageKey; }

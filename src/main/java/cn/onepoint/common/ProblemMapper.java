@@ -40,14 +40,15 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response domain(DomainException e, HttpHeaders headers) {
         Locale locale = Messages.locale(headers);
-        String type = switch (e.status()) {
+        String type = e.kind() != null ? e.kind() : switch (e.status()) {
             case 422 -> "rule-violation";
             case 409 -> "state-conflict";
             case 412 -> "precondition-failed";
             case 404 -> "not-found";
             default -> e.errors() != null ? "validation" : "bad-request";
         };
-        return respond(new Problem(TYPE_BASE + type, title(locale, e.status()), e.status(),
+        String title = e.kind() != null ? Messages.text(locale, "title." + e.kind()) : title(locale, e.status());
+        return respond(new Problem(TYPE_BASE + type, title, e.status(),
                 Messages.text(locale, e.messageKey(), e.args()), e.code(), e.state(), e.allowedActions(),
                 e.errors() == null ? null : e.errors().stream()
                         .map(f -> new Problem.FieldError(f.field(), FieldErrors.render(locale, f.message()))).toList()));

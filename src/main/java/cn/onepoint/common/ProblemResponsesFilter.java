@@ -7,6 +7,7 @@ import org.eclipse.microprofile.openapi.models.Components;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
@@ -28,6 +29,9 @@ import java.util.Map;
  * The responses are shared components ({@code #/components/responses/...}) whose content is the
  * {@code Problem} schema. A response an operation documents itself keeps its description and content;
  * one without content gets the Problem body.
+ *
+ * <p>It also documents {@code Idempotency-Key} (docs/idempotency.md): the header parameter on every POST, and the
+ * {@code Idempotent-Replayed} header on its success responses.
  */
 @OpenApiFilter(stages = OpenApiFilter.RunStage.BUILD)
 public class ProblemResponsesFilter implements OASFilter {
@@ -37,6 +41,8 @@ public class ProblemResponsesFilter implements OASFilter {
     static final String CONFLICT = "Conflict";
     static final String PRECONDITION_FAILED = "PreconditionFailed";
     static final String RULE_VIOLATION = "RuleViolation";
+    static final String IDEMPOTENCY_KEY = "IdempotencyKey";
+    static final String IDEMPOTENT_REPLAYED = "IdempotentReplayed";
 
     private static final Map<String, String> COMPONENT_BY_STATUS = Map.of(
             "400", BAD_REQUEST, "404", NOT_FOUND, "409", CONFLICT, "412", PRECONDITION_FAILED,
@@ -52,11 +58,15 @@ public class ProblemResponsesFilter implements OASFilter {
                 "Malformed or invalid input: code VALIDATION (every bad field listed in errors) or MALFORMED_JSON");
         component(components, NOT_FOUND, "No resource with that id: code NOT_FOUND");
         component(components, CONFLICT, "Not allowed in the resource's current state: code STATE_CONFLICT "
-                + "(state and allowedActions given), or a concurrent change: code VERSION_CONFLICT");
+                + "(state and allowedActions given), or a concurrent change: code VERSION_CONFLICT; on a POST with "
+                + "Idempotency-Key, IDEMPOTENCY_IN_PROGRESS (the first request with the key still runs) or "
+                + "IDEMPOTENCY_OUTCOME_UNKNOWN (it recorded no outcome)");
         component(components, PRECONDITION_FAILED,
                 "If-Match names a version that is no longer current: code PRECONDITION_FAILED");
         component(components, RULE_VIOLATION,
-                "A rule of the manual refuses the request: code is the rule id of DOMAIN.md (e.g. T7)");
+                "A rule of the manual refuses the request: code is the rule id of DOMAIN.md (e.g. T7); or "
+                        + "IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used with another body");
+        idempotencyComponents(components);
 
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return;
@@ -106,6 +116,42 @@ public class ProblemResponsesFilter implements OASFilter {
         if (write) {
             add(responses, "422");
         }
+        if (method == PathItem.HttpMethod.POST) {
+            idempotent(op);
+        }
+    }
+
+    private static void idempotencyComponents(Components components) {
+        if (components.getParameters() == null || !components.getParameters().containsKey(IDEMPOTENCY_KEY)) {
+            components.addParameter(IDEMPOTENCY_KEY, OASFactory.createParameter().name("Idempotency-Key")
+                    .in(Parameter.In.HEADER).required(false)
+                    .description("Makes a retry safe: a repeat with the same key and body gets the first response "
+                            + "replayed and runs nothing (docs/idempotency.md). 1–255 printable ASCII characters, "
+                            + "e.g. a UUID; kept for onepoint.idempotency.retention (24 h).")
+                    .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING).maxLength(255)));
+        }
+        if (components.getHeaders() == null || !components.getHeaders().containsKey(IDEMPOTENT_REPLAYED)) {
+            components.addHeader(IDEMPOTENT_REPLAYED, OASFactory.createHeader()
+                    .description("true when this is the recorded response (a success or a 4xx) of an earlier request with the same "
+                            + "Idempotency-Key, replayed")
+                    .schema(OASFactory.createSchema().addType(Schema.SchemaType.BOOLEAN)));
+        }
+    }
+
+    private static void idempotent(Operation op) {
+        String ref = "#/components/parameters/" + IDEMPOTENCY_KEY;
+        if (op.getParameters() == null || op.getParameters().stream().noneMatch(p -> ref.equals(p.getRef()))) {
+            op.addParameter(OASFactory.createParameter().ref(IDEMPOTENCY_KEY));
+        }
+        if (op.getResponses().getAPIResponses() == null) {
+            return;
+        }
+        op.getResponses().getAPIResponses().forEach((status, response) -> {
+            if (status.startsWith("2") && response.getRef() == null
+                    && (response.getHeaders() == null || !response.getHeaders().containsKey("Idempotent-Replayed"))) {
+                response.addHeader("Idempotent-Replayed", OASFactory.createHeader().ref(IDEMPOTENT_REPLAYED));
+            }
+        });
     }
 
     private static void add(APIResponses responses, String status) {

@@ -54,6 +54,26 @@ class ProblemResponsesFilterTest {
         assertNull(get.getResponses().getAPIResponse("422"));
     }
 
+    @Test
+    void everyPostTakesAnIdempotencyKeyAndSaysWhenItReplays() {
+        Operation post = OASFactory.createOperation()
+                .responses(OASFactory.createAPIResponses().addAPIResponse("201", OASFactory.createAPIResponse()));
+        Operation get = OASFactory.createOperation();
+        OpenAPI doc = document("/tickets", OASFactory.createPathItem().POST(post).GET(get));
+
+        new ProblemResponsesFilter().filterOpenAPI(doc);
+        new ProblemResponsesFilter().filterOpenAPI(doc); // idempotent itself: nothing added twice
+
+        assertEquals(1, post.getParameters().size());
+        assertEquals("#/components/parameters/IdempotencyKey", post.getParameters().get(0).getRef());
+        assertEquals("Idempotency-Key", doc.getComponents().getParameters().get("IdempotencyKey").getName());
+        assertEquals("#/components/headers/IdempotentReplayed",
+                post.getResponses().getAPIResponse("201").getHeaders().get("Idempotent-Replayed").getRef());
+        // shared error responses stay shared (a replayed 4xx carries the header too, docs/idempotency.md)
+        assertNull(post.getResponses().getAPIResponse("409").getHeaders());
+        assertNull(get.getParameters(), "only POSTs");
+    }
+
     private static OpenAPI document(String path, PathItem item) {
         return OASFactory.createOpenAPI().paths(OASFactory.createPaths().addPathItem(path, item));
     }
