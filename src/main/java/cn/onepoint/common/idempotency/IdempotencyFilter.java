@@ -12,12 +12,15 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
+import io.quarkus.runtime.configuration.MemorySize;
 import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
@@ -48,12 +51,16 @@ public class IdempotencyFilter {
     private final IdempotencyConfig config;
     private final Clock clock;
     private final ObjectMapper json;
+    private final long maxBodySize;
 
-    public IdempotencyFilter(IdempotencyStore store, IdempotencyConfig config, Clock clock, ObjectMapper json) {
+    public IdempotencyFilter(IdempotencyStore store, IdempotencyConfig config, Clock clock, ObjectMapper json,
+                             @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K")
+                             MemorySize maxBodySize) {
         this.store = store;
         this.config = config;
         this.clock = clock;
         this.json = json;
+        this.maxBodySize = maxBodySize.asLongValue();
     }
 
     @ServerRequestFilter
@@ -169,18 +176,50 @@ public class IdempotencyFilter {
         return DomainException.idempotencyKey(409, "IDEMPOTENCY_IN_PROGRESS", "idempotency.inProgress");
     }
 
-    /** Reads the whole body without blocking (the request is paused until something reads it). */
-    private static Uni<byte[]> body(RoutingContext rc) {
+    /**
+     * Reads the whole body without blocking (the request is paused until something reads it), no more than
+     * {@code quarkus.http.limits.max-body-size}: this read bypasses the server's own limit, so it applies it.
+     */
+    private Uni<byte[]> body(RoutingContext rc) {
         if (rc.body() != null && rc.body().buffer() != null) {
             return Uni.createFrom().item(rc.body().buffer().getBytes());
         }
         HttpServerRequest request = rc.request();
+        long declared = contentLength(request);
+        if (declared > maxBodySize) {
+            return Uni.createFrom().failure(tooLarge());
+        }
         if ("100-continue".equalsIgnoreCase(request.getHeader("Expect"))) {
             rc.response().writeContinue();
         }
-        Uni<Buffer> body = Uni.createFrom().completionStage(request.body().toCompletionStage());
-        request.resume();
-        return body.map(Buffer::getBytes);
+        return Uni.createFrom().<byte[]>emitter(em -> {
+            Buffer all = Buffer.buffer();
+            request.handler(chunk -> {
+                if (all.length() + chunk.length() > maxBodySize) {
+                    request.handler(null);
+                    em.fail(tooLarge());
+                    return;
+                }
+                all.appendBuffer(chunk);
+            });
+            request.exceptionHandler(em::fail);
+            request.endHandler(v -> em.complete(all.getBytes()));
+            request.resume();
+        });
+    }
+
+    private static long contentLength(HttpServerRequest request) {
+        try {
+            String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+            return length == null ? -1 : Long.parseLong(length.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    /** 413, as the server answers a body over its limit without the header. */
+    private static WebApplicationException tooLarge() {
+        return new WebApplicationException((String) null, Response.Status.REQUEST_ENTITY_TOO_LARGE.getStatusCode());
     }
 
     static String sha256(byte[] bytes) {

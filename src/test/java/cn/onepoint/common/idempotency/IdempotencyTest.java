@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.lang.reflect.Proxy;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -215,6 +216,29 @@ class IdempotencyTest {
     }
 
     @Test
+    void aBodyOverTheServersLimitIsRefusedBeforeAnythingIsClaimed() throws Exception {
+        // The filter reads the body itself, past the server's own reader: it must apply the same limit. With a
+        // Content-Length over it the server answers 413 before any filter; a chunked body reaches the filter.
+        String key = key();
+        String huge = intake.replace("电路中断", "断".repeat(100_000)); // ≈ 300 KB, the test limit is 256 KB
+        withKey(key).body(huge).post(TICKETS).then().statusCode(413);
+        java.net.http.HttpResponse<String> chunked = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                                "http://localhost:" + io.restassured.RestAssured.port + TICKETS))
+                        .header("Content-Type", "application/json").header(IdempotencyFilter.HEADER, key)
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(
+                                () -> new java.io.ByteArrayInputStream(huge.getBytes(StandardCharsets.UTF_8))))
+                        .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(413, chunked.statusCode());
+        assertEquals("application/problem+json", chunked.headers().firstValue("Content-Type").orElse(""));
+        assertTrue(chunked.body().contains("请求体过大"), chunked.body());
+        assertEquals(0, ticketsOnCircuit());
+        takeFault(key, intake);
+        assertEquals(1, ticketsOnCircuit(), "the key was not taken by the refused request");
+    }
+
+    @Test
     void theQuotedFormOfTheDraftNamesTheSameKey() {
         String key = key();
         takeFault(key, intake);
@@ -267,7 +291,8 @@ class IdempotencyTest {
     /** No endpoint fails with a 5xx on demand, so the response filter is driven directly. */
     @Test
     void aServerFailureReleasesTheKeyAndAnAnswerDoesNot() {
-        IdempotencyFilter filter = new IdempotencyFilter(store, config, injectedClock, json);
+        IdempotencyFilter filter = new IdempotencyFilter(store, config, injectedClock, json,
+                new io.quarkus.runtime.configuration.MemorySize(java.math.BigInteger.valueOf(1 << 20)));
         String key = key();
         Scope scope = new Scope(key, "POST", TICKETS);
         Claim claim = store.claim(scope, IdempotencyFilter.sha256(intake.getBytes())).await().indefinitely();
