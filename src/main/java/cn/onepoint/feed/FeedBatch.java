@@ -27,16 +27,7 @@ public final class FeedBatch {
     /** The round's frames, retained for the caller, who hands them to Netty (which releases them) or releases them. */
     ByteBuf retainedFrames() {
         if (frames == null) {
-            int size = 0;
-            for (FeedEvent e : events) {
-                size += e.frame().readableBytes();
-            }
-            ByteBuf all = ByteBufAllocator.DEFAULT.directBuffer(size);
-            for (FeedEvent e : events) {
-                ByteBuf f = e.frame();
-                all.writeBytes(f, f.readerIndex(), f.readableBytes());
-            }
-            frames = all;
+            frames = FeedFrames.join(ByteBufAllocator.DEFAULT, events.stream().map(FeedEvent::frame).toList());
         }
         return frames.retainedDuplicate();
     }

@@ -1,6 +1,9 @@
 package cn.onepoint.feed;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+
+import java.util.List;
 
 /**
  * Server-to-client WebSocket text messages as bytes (RFC 6455 §5.2: unmasked, FIN on the last fragment), so
@@ -48,6 +51,19 @@ final class FeedFrames {
             out.writeBytes(utf8, at, part);
             at += part;
         } while (at < utf8.length);
+    }
+
+    /** Frames end to end in one direct buffer: one write (and no per-connection copy) for all of them. */
+    static ByteBuf join(ByteBufAllocator alloc, List<ByteBuf> frames) {
+        int size = 0;
+        for (ByteBuf f : frames) {
+            size += f.readableBytes();
+        }
+        ByteBuf all = alloc.directBuffer(size);
+        for (ByteBuf f : frames) {
+            all.writeBytes(f, f.readerIndex(), f.readableBytes());
+        }
+        return all;
     }
 
     private static int header(int part) {

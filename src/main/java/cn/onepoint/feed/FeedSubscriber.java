@@ -320,18 +320,7 @@ final class FeedSubscriber implements FeedSink {
 
     /** A replay page's frames in one direct buffer: one write, one copy, instead of one of each per message. */
     private ByteBuf[] page(List<ByteBuf> frames) {
-        if (frames.isEmpty()) {
-            return new ByteBuf[0];
-        }
-        int size = 0;
-        for (ByteBuf f : frames) {
-            size += f.readableBytes();
-        }
-        ByteBuf page = channel.alloc().directBuffer(size);
-        for (ByteBuf f : frames) {
-            page.writeBytes(f, f.readerIndex(), f.readableBytes());
-        }
-        return new ByteBuf[]{page};
+        return frames.isEmpty() ? new ByteBuf[0] : new ByteBuf[]{FeedFrames.join(channel.alloc(), frames)};
     }
 
     /**
