@@ -21,8 +21,7 @@ public final class FeedEvent {
     private final UUID customerId;
     private final String province;
     private final UUID rootId;
-    private final String message;
-    private volatile ByteBuf frame;
+    private final ByteBuf frame;
 
     public FeedEvent(long seq, String topic, String eventType, Instant eventTime, UUID unitId, UUID customerId,
                      String province, UUID rootId, String message) {
@@ -34,7 +33,7 @@ public final class FeedEvent {
         this.customerId = customerId;
         this.province = province;
         this.rootId = rootId;
-        this.message = message;
+        this.frame = frame(message);
     }
 
     public long seq() {
@@ -69,26 +68,21 @@ public final class FeedEvent {
         return rootId;
     }
 
-    public String message() {
-        return message;
-    }
-
     /**
      * The message as a complete WebSocket text message on the wire (frame header and UTF-8 payload, fragmented
-     * above {@link FeedFrames#MAX_FRAME}), built on first use and then shared read-only by every connection,
-     * each writing a duplicate. The heap buffer is left to the garbage collector, so no connection can release
-     * it under the others.
+     * above {@link FeedFrames#MAX_FRAME}), shared read-only by every connection, each writing a duplicate. The heap
+     * buffer is left to the garbage collector, so no connection can release it under the others.
      */
     ByteBuf frame() {
-        ByteBuf f = frame;
-        if (f == null) {
-            byte[] utf8 = message.getBytes(StandardCharsets.UTF_8);
-            ByteBuf out = Unpooled.buffer(FeedFrames.size(utf8.length));
-            FeedFrames.write(out, utf8);
-            f = Unpooled.unreleasableBuffer(out);
-            frame = f;
-        }
-        return f;
+        return frame;
+    }
+
+    /** Framed once, when the event is read: every event read is sent, live or replayed. */
+    private static ByteBuf frame(String message) {
+        byte[] utf8 = message.getBytes(StandardCharsets.UTF_8);
+        ByteBuf out = Unpooled.buffer(FeedFrames.size(utf8.length));
+        FeedFrames.write(out, utf8);
+        return Unpooled.unreleasableBuffer(out);
     }
 
     /** The message shape of API.md: {@code {"seq":…,"eventType":…,"eventTime":…,"event":{…}}}. */

@@ -127,13 +127,7 @@ public class FeedFanout {
                 again = true;
                 return;
             }
-        }
-        if (!pacer.mayStart(this::wake)) {
-            return;
-        }
-        synchronized (this) {
-            if (running) {
-                again = true;
+            if (!pacer.mayStart(this::wake)) {
                 return;
             }
             running = true;

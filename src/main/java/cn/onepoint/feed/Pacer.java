@@ -27,6 +27,7 @@ final class Pacer {
     /**
      * True when a round may start now (noted as its start). Otherwise {@code later} runs once when the interval
      * has passed (a second call meanwhile does not arrange another), and the caller should try again then.
+     * {@code later} never runs inside this call, so a caller may hold its own lock around it.
      */
     boolean mayStart(Runnable later) {
         long delay;

@@ -154,18 +154,6 @@ public class SequenceRelay {
      * number all of them.
      */
     public void wake() {
-        synchronized (this) {
-            if (!leader || stopped) {
-                return;
-            }
-            if (running) {
-                again = true;
-                return;
-            }
-        }
-        if (!pacer.mayStart(this::wake)) {
-            return;
-        }
         long life;
         synchronized (this) {
             if (!leader || stopped) {
@@ -173,6 +161,9 @@ public class SequenceRelay {
             }
             if (running) {
                 again = true;
+                return;
+            }
+            if (!pacer.mayStart(this::wake)) {
                 return;
             }
             running = true;
