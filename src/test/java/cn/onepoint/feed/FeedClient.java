@@ -46,27 +46,37 @@ final class FeedClient implements AutoCloseable {
         WebSocketConnectOptions options = new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port)
                 .setURI(pathAndQuery);
         headers.forEach(options::addHeader);
-        // Handlers are set in the connect callback, on the event loop, before any frame can be handled: a
-        // server that closes at once (4400, 4403) is seen too.
+        // Handlers are set in the connect callback. A server that closes at once (4400, 4403) may have done so
+        // before the callback runs: Vert.x then refuses new handlers, but it has kept the close frame's code and
+        // reason, which are read from the socket instead.
         return client.connect(options).map(ws -> {
             FeedClient c = new FeedClient(client, ws);
-            ws.textMessageHandler(text -> {
-                c.receivedAt.add(System.nanoTime());
-                c.messages.add(new JsonObject(text));
-            });
-            ws.frameHandler(frame -> {
-                if (frame.type() == WebSocketFrameType.PING) {
-                    c.pings.incrementAndGet();
-                }
-            });
-            ws.closeHandler(v -> {
-                // No close frame (the connection just ended) counts as 1006, as RFC 6455 says.
-                Short code = ws.closeStatusCode();
-                c.closeReason = ws.closeReason();
-                c.closeCode = code != null ? code : (short) 1006;
-            });
+            try {
+                ws.closeHandler(v -> c.recordClose(ws));
+                ws.textMessageHandler(text -> {
+                    c.receivedAt.add(System.nanoTime());
+                    c.messages.add(new JsonObject(text));
+                });
+                ws.frameHandler(frame -> {
+                    if (frame.type() == WebSocketFrameType.PING) {
+                        c.pings.incrementAndGet();
+                    }
+                });
+            } catch (IllegalStateException closedAlready) {
+                // fall through: recorded below
+            }
+            if (ws.isClosed()) {
+                c.recordClose(ws);
+            }
             return c;
         }).toCompletionStage().toCompletableFuture().orTimeout(10, TimeUnit.SECONDS).join();
+    }
+
+    private void recordClose(WebSocket ws) {
+        // No close frame (the connection just ended) counts as 1006, as RFC 6455 says.
+        Short code = ws.closeStatusCode();
+        closeReason = ws.closeReason();
+        closeCode = code != null ? code : (short) 1006;
     }
 
     List<Long> seqs() {
