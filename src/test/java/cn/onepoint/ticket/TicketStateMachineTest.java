@@ -16,11 +16,32 @@ import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Every disallowed transition is a 409 naming the state and the allowed actions; ETag and If-Match. */
+/**
+ * Every disallowed transition is a 409 naming the state and the allowed actions; ETag and If-Match. A refused or
+ * losing command leaves neither a change nor a feed event behind (issue 4, item 1: the outbox row is written in
+ * the command's transaction).
+ */
 @QuarkusTest
 class TicketStateMachineTest {
 
     World w;
+
+    @jakarta.inject.Inject
+    io.vertx.mutiny.sqlclient.Pool pool;
+
+    /** Feed events about the ticket, in the order written. */
+    private List<String> events(String ticket) {
+        List<String> types = new java.util.ArrayList<>();
+        pool.preparedQuery("select event_type from event_outbox where subject_id = $1 order by id")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of(java.util.UUID.fromString(ticket)))
+                .await().indefinitely().forEach(r -> types.add(r.getString(0)));
+        return types;
+    }
+
+    private long historyRows(String ticket) {
+        return given().get("/api/v1/tickets/" + ticket + "/history").then().statusCode(200).extract()
+                .jsonPath().getList("action").size();
+    }
 
     @BeforeEach
     void world() {
@@ -55,6 +76,8 @@ class TicketStateMachineTest {
     }
 
     private void assertOnlyAllowedActionsPass(String ticket, String state, List<String> allowed) {
+        List<String> eventsBefore = events(ticket);
+        long historyBefore = historyRows(ticket);
         for (var e : actions().entrySet()) {
             if (allowed.contains(e.getKey())) {
                 continue;
@@ -66,6 +89,8 @@ class TicketStateMachineTest {
                     .body("allowedActions", containsInAnyOrder(allowed.toArray()))
                     .body("detail", containsString(e.getKey()));
         }
+        assertEquals(eventsBefore, events(ticket), "a refused command writes no feed event");
+        assertEquals(historyBefore, historyRows(ticket), "a refused command writes no history");
     }
 
     @Test
@@ -110,11 +135,13 @@ class TicketStateMachineTest {
         String t = w.ticket(w.hubeiMstp, "MSTP", w.hubeiDesk);
         String etag = given().get("/api/v1/tickets/" + t).then().statusCode(200).extract().header("ETag");
         assertEquals("\"0\"", etag);
+        List<String> eventsBefore = events(t);
         given().contentType(ContentType.JSON).header("If-Match", "\"7\"").body(Map.of("personId", w.hubeiAcceptor))
                 .when().post("/api/v1/tickets/" + t + "/accept")
                 .then().statusCode(412).contentType("application/problem+json")
                 .body("code", equalTo("PRECONDITION_FAILED"));
         given().get("/api/v1/tickets/" + t).then().body("status", equalTo("acknowledged"));
+        assertEquals(eventsBefore, events(t), "a stale If-Match writes no feed event");
         String after = given().contentType(ContentType.JSON).header("If-Match", etag)
                 .body(Map.of("personId", w.hubeiAcceptor))
                 .when().post("/api/v1/tickets/" + t + "/accept")
@@ -129,12 +156,13 @@ class TicketStateMachineTest {
     @Test
     void concurrentCommandsOnOneTicketDoNotBothWin() throws Exception {
         String t = w.accepted(w.hubeiMstp, "MSTP", w.hubeiDesk, w.hubeiAcceptor);
+        int eventsBefore = events(t).size();
         // Restore and await-customer race from the same state: one wins, the other conflicts.
-        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        var threads = java.util.concurrent.Executors.newFixedThreadPool(2);
         try {
-            var restore = pool.submit(() -> World.post(t, "restore", Map.of("personId", w.hubeiAcceptor))
+            var restore = threads.submit(() -> World.post(t, "restore", Map.of("personId", w.hubeiAcceptor))
                     .extract().statusCode());
-            var pend = pool.submit(() -> World.post(t, "await-customer", Map.of("personId", w.hubeiAcceptor))
+            var pend = threads.submit(() -> World.post(t, "await-customer", Map.of("personId", w.hubeiAcceptor))
                     .extract().statusCode());
             List<Integer> codes = List.of(restore.get(), pend.get());
             assertTrue(codes.contains(200), codes::toString);
@@ -146,8 +174,12 @@ class TicketStateMachineTest {
             // Whatever happened, the history tells the same story as the ticket.
             assertEquals(codes.stream().filter(c -> c == 200).count(), history);
             assertTrue(status.equals("resolved") || status.equals("pending"), status);
+            // ... and so does the feed: one status change per winning command, none from the loser.
+            List<String> after = events(t).subList(eventsBefore, events(t).size());
+            assertEquals(codes.stream().filter(c -> c == 200).count(),
+                    after.stream().filter("TroubleTicketStatusChangeEvent"::equals).count(), after::toString);
         } finally {
-            pool.shutdownNow();
+            threads.shutdownNow();
         }
     }
 }
