@@ -36,6 +36,13 @@ public interface FeedConfig {
     @WithDefault("16")
     int replayConcurrency();
 
+    /**
+     * A replay page (up to page-size messages) must reach the client's socket within this time; a client that
+     * reads slower than that is closed as too slow (4408) and its replay turn goes to the next connection.
+     */
+    @WithDefault("30s")
+    Duration replayWriteTimeout();
+
     /** Rows read per page when replaying after {@code since} and when fanning out. */
     @WithDefault("500")
     int pageSize();
@@ -88,5 +95,14 @@ public interface FeedConfig {
          */
         @WithDefault("10ms")
         Duration roundInterval();
+
+        /**
+         * The relay's connection is given up when PostgreSQL does not answer a round within this time (a network
+         * that fails without closing the connection); the server ends the session after this much silence
+         * (idle_session_timeout, idle_in_transaction_session_timeout), releasing the advisory lock for a standby.
+         * At least three poll and election intervals.
+         */
+        @WithDefault("10s")
+        Duration timeout();
     }
 }

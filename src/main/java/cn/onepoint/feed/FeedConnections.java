@@ -46,9 +46,12 @@ public class FeedConnections {
             FeedSubscriber subscriber = new FeedSubscriber(connection, asked.withGrant(grant), runtime.store(),
                     runtime::recentAfter,
                     config.buffer(), config.pageSize(), locale, this::forget, runtime::droppedSlowConsumer,
-                    task -> vertx.setTimer(config.closeGrace().toMillis(), id -> task.run()), replays);
-            open.put(connection.id(), subscriber);
+                    task -> vertx.setTimer(config.closeGrace().toMillis(), id -> task.run()), replays,
+                    config.replayWriteTimeout());
+            // Registered before it is findable: a close racing this (the grant may complete on another thread)
+            // either finds the entry and unregisters, or finds none and the check below does.
             runtime.fanout().register(subscriber);
+            open.put(connection.id(), subscriber);
             if (connection.isClosed()) {
                 closed(connection);
                 return Uni.createFrom().voidItem();

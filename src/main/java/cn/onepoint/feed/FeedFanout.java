@@ -160,6 +160,14 @@ public class FeedFanout {
         });
     }
 
+    private static void failQuietly(FeedSink sink, Throwable cause) {
+        try {
+            sink.failed(cause);
+        } catch (RuntimeException again) {
+            LOG.debugf("Feed sink could not be closed: %s", again.getMessage());
+        }
+    }
+
     private void deliver(List<FeedEvent> events) {
         if (events.isEmpty()) {
             return;
@@ -180,8 +188,13 @@ public class FeedFanout {
             for (FeedSink sink : sinks) {
                 try {
                     sink.offer(batch);
-                } catch (RuntimeException ex) {
-                    LOG.warnf(ex, "Feed sink failed on seqs %d to %d", first, events.get(events.size() - 1).seq());
+                } catch (RuntimeException | OutOfMemoryError ex) {
+                    // It missed this round: continuing would leave a silent gap in its seqs. Out it goes; a
+                    // client reconnects with since and gets the round from the replay.
+                    LOG.warnf(ex, "Feed sink failed on seqs %d to %d; closing it", first,
+                            events.get(events.size() - 1).seq());
+                    sinks.remove(sink);
+                    failQuietly(sink, ex);
                 }
             }
         } finally {

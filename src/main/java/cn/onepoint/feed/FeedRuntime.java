@@ -41,7 +41,7 @@ public class FeedRuntime {
         this.relay = new SequenceRelay(vertx, pg.options(),
                 new SequenceRelay.Settings(config.relay().lockKey(), config.relay().batchSize(),
                         config.pollInterval(), config.relay().electionInterval(),
-                        config.relay().roundInterval()),
+                        config.relay().roundInterval(), config.relay().timeout()),
                 clock, fanout::wake);
         Gauge.builder("onepoint.feed.relay.lag", relay, SequenceRelay::lagSeconds).baseUnit("seconds")
                 .description("Now minus the oldest unsequenced outbox event_time (on the relay leader; NaN elsewhere)")
@@ -50,6 +50,8 @@ public class FeedRuntime {
                 .description("1 when this instance holds the relay's advisory lock").register(metrics);
         FunctionCounter.builder("onepoint.feed.relay.sequenced", relay, SequenceRelay::sequenced)
                 .description("Outbox rows this instance's relay gave a seq to").register(metrics);
+        FunctionCounter.builder("onepoint.feed.relay.timeouts", relay, SequenceRelay::timeouts)
+                .description("Relay connections given up because PostgreSQL did not answer in time").register(metrics);
         Gauge.builder("onepoint.feed.connections", fanout, FeedFanout::sinks)
                 .description("Open feed WebSocket connections on this instance").register(metrics);
         FunctionCounter.builder("onepoint.feed.slow.consumers.dropped", droppedSlow, AtomicLong::get)

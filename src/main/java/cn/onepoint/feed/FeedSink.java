@@ -9,4 +9,8 @@ public interface FeedSink {
     /** Events after {@code cursor} were purged before this instance delivered them; the sink cannot continue. */
     default void expired(long cursor, long floor) {
     }
+
+    /** A round could not be handed to it; the fan-out has let it go, and it must not carry on with a gap. */
+    default void failed(Throwable cause) {
+    }
 }

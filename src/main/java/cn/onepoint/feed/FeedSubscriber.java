@@ -12,10 +12,13 @@ import io.vertx.core.http.HttpConnection;
 import io.vertx.core.net.impl.ConnectionBase;
 import org.jboss.logging.Logger;
 
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 
@@ -55,6 +58,7 @@ final class FeedSubscriber implements FeedSink {
     private final Runnable onTooSlow;
     private final Consumer<Runnable> afterGrace;
     private final ReplayGate gate;
+    private final Duration replayWriteTimeout;
     private final HttpConnection tcp;
     private final Channel channel;
 
@@ -74,7 +78,7 @@ final class FeedSubscriber implements FeedSink {
     FeedSubscriber(WebSocketConnection connection, FeedFilter filter, FeedStore store,
                    BiFunction<Long, Integer, FeedStore.Page> recent, int limit, int pageSize,
                    Locale locale, Consumer<FeedSubscriber> onClose, Runnable onTooSlow, Consumer<Runnable> afterGrace,
-                   ReplayGate gate) {
+                   ReplayGate gate, Duration replayWriteTimeout) {
         this.connection = connection;
         this.filter = filter;
         this.store = store;
@@ -86,6 +90,7 @@ final class FeedSubscriber implements FeedSink {
         this.onTooSlow = onTooSlow;
         this.afterGrace = afterGrace;
         this.gate = gate;
+        this.replayWriteTimeout = replayWriteTimeout;
         this.tcp = connection.userData().get(FeedUpgradeCheck.TCP);
         if (!(tcp instanceof ConnectionBase base)) {
             throw new IllegalStateException("Feed connection " + connection.id() + " has no Netty channel");
@@ -154,6 +159,11 @@ final class FeedSubscriber implements FeedSink {
     @Override
     public void expired(long cursor, long floor) {
         close(FeedClose.SINCE_TOO_OLD.reason(locale, cursor, floor));
+    }
+
+    @Override
+    public void failed(Throwable cause) {
+        close(CloseReason.INTERNAL_SERVER_ERROR); // 1011: the client resumes with since
     }
 
     /** The socket is gone (closed by either side). */
@@ -265,22 +275,26 @@ final class FeedSubscriber implements FeedSink {
     }
 
     private void replay(long cursor, boolean first) {
-        gate.acquire(() -> replayPage(cursor, first));
+        gate.acquire(permit -> replayPage(cursor, first, permit));
     }
 
     /** One page, holding a gate permit until its messages are written (or the replay ends). */
-    private void replayPage(long cursor, boolean first) {
+    private void replayPage(long cursor, boolean first, ReplayGate.Permit permit) {
+        if (isClosed()) {
+            permit.release(); // gone while it waited for its turn: no read for it
+            return;
+        }
         FeedStore.Page cached = recent.apply(cursor, pageSize);
         Uni<FeedStore.Page> read = cached != null ? Uni.createFrom().item(cached)
                 : store.replayPage(cursor, pageSize, filter.rootId());
         read.subscribe().with(page -> {
             if (first && filter.since() > page.last()) {
-                gate.release();
+                permit.release();
                 close(FeedClose.SINCE_AHEAD.reason(locale, filter.since(), page.last()));
                 return;
             }
             if (cursor + 1 < page.floor()) {
-                gate.release();
+                permit.release();
                 close(FeedClose.SINCE_TOO_OLD.reason(locale, cursor, page.floor()));
                 return;
             }
@@ -288,7 +302,7 @@ final class FeedSubscriber implements FeedSink {
             long next = cursor;
             synchronized (this) {
                 if (closed) {
-                    gate.release();
+                    permit.release();
                     return;
                 }
                 for (FeedEvent e : page.events()) {
@@ -301,21 +315,51 @@ final class FeedSubscriber implements FeedSink {
             }
             boolean end = page.events().size() < pageSize;
             long after = next;
-            // Wait for the page to reach the socket: a slow reader slows its own replay, nobody else.
-            channel.eventLoop().execute(() -> write(page(frames), ok -> {
-                gate.release();
-                if (!ok) {
-                    return;
-                }
-                if (!end || !goLive()) {
-                    replay(after, false);
-                }
-            }));
+            try {
+                channel.eventLoop().execute(() -> writePage(frames, permit, end, after));
+            } catch (RuntimeException shutDown) {
+                permit.release();
+                throw shutDown;
+            }
         }, failure -> {
-            gate.release();
+            permit.release();
             LOG.warnf("Feed replay for connection %s failed: %s", connection.id(), failure.getMessage());
             close(CloseReason.INTERNAL_SERVER_ERROR);
         });
+    }
+
+    /**
+     * On the event loop: writes one replay page and waits for it to reach the socket, so a slow reader slows its
+     * own replay and nobody else's. A page not written within {@code replayWriteTimeout} means a client that
+     * (almost) stopped reading: it is closed as too slow and its permit goes to the next connection at once,
+     * rather than when its TCP connection finally dies.
+     */
+    private void writePage(List<ByteBuf> frames, ReplayGate.Permit permit, boolean end, long after) {
+        if (isClosed()) {
+            permit.release();
+            return;
+        }
+        ScheduledFuture<?> stall = channel.eventLoop().schedule(() -> {
+            permit.release();
+            LOG.debugf("Feed connection %s: replay page not written within %s", connection.id(), replayWriteTimeout);
+            synchronized (this) {
+                tooSlow();
+            }
+        }, replayWriteTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        write(page(frames), ok -> {
+            stall.cancel(false);
+            permit.release();
+            if (!ok || isClosed()) {
+                return;
+            }
+            if (!end || !goLive()) {
+                replay(after, false);
+            }
+        });
+    }
+
+    private synchronized boolean isClosed() {
+        return closed;
     }
 
     /** A replay page's frames in one direct buffer: one write, one copy, instead of one of each per message. */

@@ -13,6 +13,7 @@ import org.jboss.logging.Logger;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -41,12 +42,31 @@ public class SequenceRelay {
               from feed_sequence where id = 1 for update""";
 
     /*
-     * Every row leaves the partial index of unsequenced rows when it gets its seq, so until vacuum the index holds
+     * Settings of the relay's own session.
+     *
+     * Bitmap scans off: every row leaves the partial index of unsequenced rows when it gets its seq, so until vacuum the index holds
      * mostly dead entries. A plain index scan marks them dead once and skips them afterwards; a bitmap scan (which
      * the planner picks for its small row estimate) visits every dead heap tuple again in every round, and a round
-     * then costs milliseconds per thousand rows written since the last vacuum. The relay's own session only.
+     * then costs milliseconds per thousand rows written since the last vacuum.
+     *
+     * Timeouts: the session holds the advisory lock, so it must not outlive a relay that can no longer reach it.
+     * If the network fails without closing the connection, the server ends the session after `timeout` of
+     * silence (the leader runs a round every poll interval, a standby tries the lock every election interval, so
+     * a live relay is never that quiet), and checks during a long statement whether the client is still there.
+     * Both settings exist from PostgreSQL 14 on.
      */
-    private static final String SESSION = "set enable_bitmapscan = off";
+    private static String session(Duration timeout) {
+        long ms = timeout.toMillis();
+        return """
+                set enable_bitmapscan = off;
+                set idle_in_transaction_session_timeout = %1$d;
+                do $$ begin
+                  if current_setting('server_version_num')::int >= 140000 then
+                    perform set_config('idle_session_timeout', '%1$d', false);
+                    perform set_config('client_connection_check_interval', '%2$d', false);
+                  end if;
+                end $$""".formatted(ms, Math.max(100, ms / 4));
+    }
 
     // Runs after LOCK_COUNTER in the same transaction, so its snapshot sees every earlier round's commit.
     private static final String SEQUENCE = """
@@ -69,7 +89,14 @@ public class SequenceRelay {
 
     /** Tuning of one relay. */
     public record Settings(long lockKey, int batchSize, Duration pollInterval, Duration electionInterval,
-                           Duration roundInterval) {
+                           Duration roundInterval, Duration timeout) {
+        public Settings {
+            Duration quietest = pollInterval.compareTo(electionInterval) > 0 ? pollInterval : electionInterval;
+            if (timeout.compareTo(quietest.multipliedBy(3)) < 0) {
+                throw new IllegalArgumentException("onepoint.feed.relay.timeout (" + timeout + ") must be at least"
+                        + " three times the poll and election intervals (" + quietest + ")");
+            }
+        }
     }
 
     private final Vertx vertx;
@@ -79,7 +106,9 @@ public class SequenceRelay {
     private final Runnable afterSequencing;
     private final Pacer pacer;
 
+    private final String session;
     private final AtomicLong sequenced = new AtomicLong();
+    private final AtomicLong timeouts = new AtomicLong();
     private volatile double lagSeconds = Double.NaN;
     private volatile boolean leader;
 
@@ -102,6 +131,7 @@ public class SequenceRelay {
         this.clock = clock;
         this.afterSequencing = afterSequencing;
         this.pacer = new Pacer(vertx, settings.roundInterval());
+        this.session = session(settings.timeout());
     }
 
     public synchronized void start() {
@@ -141,6 +171,11 @@ public class SequenceRelay {
     /** Rows this relay has given a seq to. */
     public long sequenced() {
         return sequenced.get();
+    }
+
+    /** Times PostgreSQL did not answer within {@code timeout} and the connection was given up. */
+    public long timeouts() {
+        return timeouts.get();
     }
 
     /** Now minus the oldest unsequenced event_time at the last round (0 when none); NaN unless leader. */
@@ -199,37 +234,45 @@ public class SequenceRelay {
         synchronized (this) {
             life = epoch;
             c = conn;
-            if (c == null) {
-                connecting = true;
-            }
+            // Until this attempt is over, not another one (on the same session it would take the lock twice).
+            connecting = true;
         }
         Uni<PgConnection> connection = c != null ? Uni.createFrom().item(c) : PgConnection.connect(vertx, options)
-                .invoke(pc -> opened(pc, life))
+                .invoke(pc -> opened(pc, life));
+        connection.chain(pc -> pc.query(session).execute().replaceWith(pc))
+                .chain(pc -> pc.preparedQuery("select pg_try_advisory_lock($1) as won")
+                        .execute(Tuple.of(settings.lockKey()))
+                        .map(rows -> rows.iterator().next().getBoolean("won"))
+                        .chain(won -> won ? pc.query("LISTEN " + OUTBOX_CHANNEL).execute().replaceWith(true)
+                                : Uni.createFrom().item(false)))
+                .ifNoItem().after(settings.timeout()).failWith(() -> new TimeoutException("no answer from PostgreSQL"))
+                .map(won -> {
+                    synchronized (this) {
+                        if (!won || stopped || life != epoch) {
+                            return false;
+                        }
+                        leader = true; // before the attempt counts as over: no tick in between elects again
+                        return true;
+                    }
+                })
                 .eventually(() -> {
                     synchronized (this) {
                         if (life == epoch) {
                             connecting = false;
                         }
                     }
-                });
-        connection.chain(pc -> pc.query(SESSION).execute().replaceWith(pc))
-                .chain(pc -> pc.preparedQuery("select pg_try_advisory_lock($1) as won")
-                        .execute(Tuple.of(settings.lockKey()))
-                        .map(rows -> rows.iterator().next().getBoolean("won"))
-                        .chain(won -> won ? pc.query("LISTEN " + OUTBOX_CHANNEL).execute().replaceWith(true)
-                                : Uni.createFrom().item(false)))
-                .subscribe().with(won -> {
-                    if (won) {
-                        synchronized (this) {
-                            if (stopped || life != epoch) {
-                                return;
-                            }
-                            leader = true;
-                        }
+                })
+                .subscribe().with(elected -> {
+                    if (elected) {
                         LOG.infof("Feed relay elected (advisory lock %d held by this instance)", settings.lockKey());
                         wake();
                     }
-                }, failure -> LOG.warnf("Feed relay election failed: %s", failure.getMessage()));
+                }, failure -> {
+                    LOG.warnf("Feed relay election failed: %s", failure.getMessage());
+                    if (failure instanceof TimeoutException) {
+                        giveUp(life);
+                    }
+                });
     }
 
     private void opened(PgConnection c, long life) {
@@ -272,7 +315,8 @@ public class SequenceRelay {
                 return;
             }
         }
-        round(c).subscribe().with(n -> {
+        round(c).ifNoItem().after(settings.timeout()).failWith(() -> new TimeoutException("no answer from PostgreSQL"))
+                .subscribe().with(n -> {
             if (n > 0) {
                 afterSequencing.run();
             }
@@ -301,7 +345,31 @@ public class SequenceRelay {
                 running = false;
             }
             LOG.warnf("Feed relay round failed, retrying on the next tick: %s", failure.getMessage());
+            if (failure instanceof TimeoutException) {
+                giveUp(life);
+            }
         });
+    }
+
+    /**
+     * PostgreSQL did not answer within the timeout: the connection is given up (and with it, once the server
+     * notices, the advisory lock), and the next election starts on a new one.
+     */
+    private void giveUp(long life) {
+        PgConnection c;
+        synchronized (this) {
+            if (life != epoch || conn == null) {
+                return;
+            }
+            c = conn;
+            conn = null;
+            leader = false;
+            running = false;
+        }
+        timeouts.incrementAndGet();
+        lagSeconds = Double.NaN;
+        LOG.warnf("Feed relay: no answer from PostgreSQL within %s; connection given up", settings.timeout());
+        c.closeAndForget();
     }
 
     /** One transaction: lock the counter, number ready rows, move the counter and notify. */

@@ -204,10 +204,11 @@ class FeedOrderingTest {
         long start = FeedTestSupport.lastSeq(pool);
         FeedTestSupport.insert(pool, clock.instant(), "tickets", "TroubleTicketStatusChangeEvent", UUID.randomUUID());
         int permits = config.replayConcurrency();
+        List<ReplayGate.Permit> held = new ArrayList<>();
         for (int i = 0; i < permits; i++) {
-            connections.replays().acquire(() -> {
-            });
+            connections.replays().acquire(held::add);
         }
+        assertEquals(permits, held.size());
         FeedClient client;
         try {
             client = FeedClient.connect(vertx, RestAssured.port, "/ws/feed?since=" + start);
@@ -221,9 +222,7 @@ class FeedOrderingTest {
             await().atMost(Duration.ofSeconds(10)).until(() -> runtime.fanout().cursor() >= end);
             assertTrue(client.messages.isEmpty(), "still waiting for a replay permit");
         } finally {
-            for (int i = 0; i < permits; i++) {
-                connections.replays().release();
-            }
+            held.forEach(ReplayGate.Permit::release);
         }
         try (client) {
             long end = FeedTestSupport.lastSeq(pool);

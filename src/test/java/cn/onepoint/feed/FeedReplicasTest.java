@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -47,7 +48,7 @@ class FeedReplicasTest {
     private SequenceRelay secondRelay(AtomicInteger rounds) {
         return new SequenceRelay(vertx, pg.options(), new SequenceRelay.Settings(config.relay().lockKey(),
                 config.relay().batchSize(), config.pollInterval(), config.relay().electionInterval(),
-                        config.relay().roundInterval()),
+                        config.relay().roundInterval(), config.relay().timeout()),
                 clock, rounds::incrementAndGet);
     }
 
@@ -115,6 +116,85 @@ class FeedReplicasTest {
                     && !otherSeqs.isEmpty() && otherSeqs.get(otherSeqs.size() - 1) == end);
             assertEquals(client.seqs(), otherSeqs);
             FeedOrderingTest.assertContiguous(start, otherSeqs);
+        } finally {
+            other.stop().await().atMost(Duration.ofSeconds(5));
+        }
+    }
+
+    /**
+     * PostgreSQL stops answering the leader (here: its round waits on the counter row, which the test holds, as
+     * a dead network would leave it waiting). After {@code timeout} the relay gives its connection up; once the
+     * server notices the client is gone it ends the session, which releases the advisory lock, and the next
+     * election (here by the same relay) takes it again and sequences what waited. No row was numbered twice.
+     */
+    @Test
+    void aRelayThatGetsNoAnswerGivesUpItsConnectionAndTheLockComesBack() {
+        await().atMost(Duration.ofSeconds(10)).until(() -> runtime.relay().isLeader());
+        FeedTestSupport.awaitAllSequenced(pool);
+        long start = FeedTestSupport.lastSeq(pool);
+        runtime.relay().stop().await().atMost(Duration.ofSeconds(5));
+        Duration poll = Duration.ofMillis(300);
+        SequenceRelay relay = new SequenceRelay(vertx, pg.options(), new SequenceRelay.Settings(
+                config.relay().lockKey(), config.relay().batchSize(), poll, poll, config.relay().roundInterval(),
+                Duration.ofMillis(1500)), clock, () -> {
+        });
+        var holder = pool.getConnection().await().atMost(Duration.ofSeconds(5));
+        try {
+            relay.start();
+            await().atMost(Duration.ofSeconds(10)).until(relay::isLeader);
+            var tx = holder.begin().await().atMost(Duration.ofSeconds(5));
+            holder.query("select last from feed_sequence where id = 1 for update").execute()
+                    .await().atMost(Duration.ofSeconds(5));
+            long id = FeedTestSupport.insert(pool, clock.instant(), "tickets", "TroubleTicketCreateEvent",
+                    UUID.randomUUID());
+            await().atMost(Duration.ofSeconds(10)).until(() -> relay.timeouts() >= 1);
+            assertNull(FeedTestSupport.seqOf(pool, id));
+            tx.rollback().await().atMost(Duration.ofSeconds(5));
+
+            await().atMost(Duration.ofSeconds(15)).until(relay::isLeader);
+            FeedTestSupport.awaitAllSequenced(pool);
+            assertEquals(start + 1, FeedTestSupport.seqOf(pool, id), "numbered once, right after the others");
+            assertTrue(relay.sequenced() >= 1);
+        } finally {
+            holder.close().await().atMost(Duration.ofSeconds(5));
+            relay.stop().await().atMost(Duration.ofSeconds(5));
+            runtime.relay().start();
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> runtime.relay().isLeader());
+    }
+
+    /** A sink that fails a round is let go and told so, rather than carrying on with a gap in its seqs. */
+    @Test
+    void aSinkThatFailsARoundIsLetGoRatherThanLeftWithAGap() {
+        FeedTestSupport.awaitAllSequenced(pool);
+        long start = FeedTestSupport.lastSeq(pool);
+        FeedFanout other = new FeedFanout(vertx, pg.options(), store, 50, Duration.ofMillis(200),
+                config.roundInterval(), config.recentEvents());
+        List<Long> healthy = new CopyOnWriteArrayList<>();
+        List<Throwable> told = new CopyOnWriteArrayList<>();
+        other.register(batch -> batch.events().forEach(e -> healthy.add(e.seq())));
+        other.register(new FeedSink() {
+            @Override
+            public void offer(FeedBatch batch) {
+                throw new IllegalStateException("no direct memory left");
+            }
+
+            @Override
+            public void failed(Throwable cause) {
+                told.add(cause);
+            }
+        });
+        other.start().await().atMost(Duration.ofSeconds(10));
+        try {
+            await().atMost(Duration.ofSeconds(5)).until(() -> other.cursor() >= start);
+            assertEquals(2, other.sinks());
+            FeedTestSupport.insert(pool, clock.instant(), "tickets", "TroubleTicketCreateEvent", UUID.randomUUID());
+            FeedTestSupport.awaitAllSequenced(pool);
+            long end = FeedTestSupport.lastSeq(pool);
+            await().atMost(Duration.ofSeconds(10)).until(() -> healthy.contains(end));
+            assertEquals(1, told.size());
+            assertEquals("no direct memory left", told.get(0).getMessage());
+            assertEquals(1, other.sinks(), "the failed sink is no longer offered rounds");
         } finally {
             other.stop().await().atMost(Duration.ofSeconds(5));
         }

@@ -35,6 +35,8 @@ class FeedSlowConsumerTest {
     OpenConnections connections;
     @Inject
     FeedConfig config;
+    @Inject
+    FeedConnections feeds;
 
     private long feedConnections() {
         return connections.findByEndpointId(FeedSocket.ID).size();
@@ -89,6 +91,43 @@ class FeedSlowConsumerTest {
             assertTrue(rest.ended(), "stream ended: " + rest);
             assertFalse(rest.closeFrame(), "no close frame: " + rest);
             assertNull(healthy.closeCode);
+        }
+    }
+
+    /**
+     * A client that resumes with since and then reads nothing holds its replay turn only until its page write
+     * times out ({@code replay-write-timeout}, 3 s in tests), not until its TCP connection dies: it is closed as
+     * too slow and the turn goes back, while its socket is still open.
+     */
+    @Test
+    void aReplayTheClientDoesNotReadIsClosedAndGivesItsTurnBack() throws Exception {
+        FeedTestSupport.awaitAllSequenced(pool);
+        long start = FeedTestSupport.lastSeq(pool);
+        // One replay page (page-size 50 in tests) of 256 KiB events: far more than the socket buffers take.
+        String big = "{\"blob\":\"" + "r".repeat(256 * 1024) + "\"}";
+        int events = config.pageSize();
+        for (int i = 0; i < events; i++) {
+            FeedTestSupport.insert(pool, clock.instant(), "timers", "TimerWarningEvent", "TICKET",
+                    UUID.randomUUID(), null, null, null, big);
+        }
+        FeedTestSupport.awaitAllSequenced(pool);
+        long end = FeedTestSupport.lastSeq(pool);
+        long droppedBefore = runtime.droppedSlowConsumers();
+        try (RawFeedSocket hung = new RawFeedSocket(RestAssured.port, "/ws/feed?since=" + start)) {
+            await().atMost(Duration.ofSeconds(5)).until(() -> feeds.replays().inUse() == 1);
+            long turnTaken = System.nanoTime();
+            await().atMost(config.replayWriteTimeout().plusSeconds(5))
+                    .until(() -> feeds.replays().inUse() == 0);
+            long heldMs = (System.nanoTime() - turnTaken) / 1_000_000;
+            assertTrue(heldMs < config.closeGrace().toMillis(), "turn held " + heldMs + " ms");
+            assertEquals(droppedBefore + 1, runtime.droppedSlowConsumers());
+
+            // Everyone else replays as usual meanwhile.
+            try (FeedClient healthy = FeedClient.connect(vertx, RestAssured.port, "/ws/feed?since=" + start)) {
+                await().atMost(Duration.ofSeconds(20)).until(() -> healthy.lastSeq() == end);
+                FeedOrderingTest.assertContiguous(start, healthy.seqs());
+                assertNull(healthy.closeCode);
+            }
         }
     }
 }
