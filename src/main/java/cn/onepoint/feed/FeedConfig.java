@@ -43,6 +43,13 @@ public interface FeedConfig {
     @WithDefault("30s")
     Duration replayWriteTimeout();
 
+    /**
+     * Full replay pages read from the table kept in memory for other connections replaying the same range (LRU;
+     * 0 = none). About page-size × 1–3 KB each.
+     */
+    @WithDefault("32")
+    int replayCachePages();
+
     /** Rows read per page when replaying after {@code since} and when fanning out. */
     @WithDefault("500")
     int pageSize();

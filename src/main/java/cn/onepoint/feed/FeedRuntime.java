@@ -50,6 +50,9 @@ public class FeedRuntime {
                 .description("1 when this instance holds the relay's advisory lock").register(metrics);
         FunctionCounter.builder("onepoint.feed.relay.sequenced", relay, SequenceRelay::sequenced)
                 .description("Outbox rows this instance's relay gave a seq to").register(metrics);
+        FunctionCounter.builder("onepoint.feed.replay.pages.shared", store, FeedStore::replayPagesShared)
+                .description("Replay pages served from memory, read from the table for another connection")
+                .register(metrics);
         FunctionCounter.builder("onepoint.feed.relay.timeouts", relay, SequenceRelay::timeouts)
                 .description("Relay connections given up because PostgreSQL did not answer in time").register(metrics);
         Gauge.builder("onepoint.feed.connections", fanout, FeedFanout::sinks)

@@ -40,6 +40,11 @@ public class FeedStore {
     private static final String REPLAY_ALL = REPLAY.formatted(COLUMNS, "");
     private static final String REPLAY_ROOT = REPLAY.formatted(COLUMNS, "and root_id = $3");
 
+    /** The retained range alone, for a page whose rows are already in memory. */
+    private static final String BOUNDS = """
+            select coalesce((select min(seq) from event_outbox where seq is not null), s.last + 1) as floor, s.last
+              from feed_sequence s where s.id = 1""";
+
     /*
      * Retention deletes a prefix of the sequence: everything before the first event still inside the retention
      * window. Cutting by event_time alone could leave holes (a late committer has an older event_time and a
@@ -58,9 +63,11 @@ public class FeedStore {
     }
 
     private final Pool pool;
+    private final ReplayPages pages;
 
-    public FeedStore(Pool pool) {
+    public FeedStore(Pool pool, FeedConfig config) {
         this.pool = pool;
+        this.pages = new ReplayPages(config.replayCachePages());
     }
 
     public Uni<Long> last() {
@@ -72,11 +79,37 @@ public class FeedStore {
         return pool.preparedQuery(AFTER).execute(Tuple.of(cursor, limit)).map(FeedStore::events);
     }
 
-    /** One replay page after {@code cursor}, only the given ticket's events when {@code rootId} is set. */
+    /**
+     * One replay page after {@code cursor}, only the given ticket's events when {@code rootId} is set.
+     *
+     * <p>A full page of the whole feed is kept ({@link ReplayPages}) for the next connection asking for it: rows
+     * never change once sequenced, so only the retained range is read again, in a statement of its own, and a
+     * page from memory gets exactly the floor and last that a read from the table would.
+     */
     public Uni<Page> replayPage(long cursor, int limit, UUID rootId) {
-        Uni<RowSet<Row>> rows = rootId == null
-                ? pool.preparedQuery(REPLAY_ALL).execute(Tuple.of(cursor, limit))
-                : pool.preparedQuery(REPLAY_ROOT).execute(Tuple.of(cursor, limit, rootId));
+        if (rootId == null) {
+            List<FeedEvent> kept = pages.get(cursor, limit);
+            if (kept != null) {
+                return pool.query(BOUNDS).execute().map(set -> {
+                    Row r = set.iterator().next();
+                    return new Page(r.getLong("floor"), r.getLong("last"), kept);
+                });
+            }
+            return read(pool.preparedQuery(REPLAY_ALL).execute(Tuple.of(cursor, limit))).invoke(page -> {
+                if (page.events().size() == limit) {
+                    pages.put(cursor, limit, page.events());
+                }
+            });
+        }
+        return read(pool.preparedQuery(REPLAY_ROOT).execute(Tuple.of(cursor, limit, rootId)));
+    }
+
+    /** Replay pages answered from memory so far (metrics, tests). */
+    public long replayPagesShared() {
+        return pages.hits();
+    }
+
+    private static Uni<Page> read(Uni<RowSet<Row>> rows) {
         return rows.map(set -> {
             long floor = 0;
             long last = 0;

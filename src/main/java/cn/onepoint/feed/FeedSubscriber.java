@@ -284,9 +284,12 @@ final class FeedSubscriber implements FeedSink {
             permit.release(); // gone while it waited for its turn: no read for it
             return;
         }
-        FeedStore.Page cached = recent.apply(cursor, pageSize);
+        // Pages end on multiples of the page size (only the first is shorter), so connections replaying the same
+        // range ask for the same pages, which the store then reads and frames once for all of them.
+        int want = pageSize - (int) Math.floorMod(cursor, (long) pageSize);
+        FeedStore.Page cached = recent.apply(cursor, want);
         Uni<FeedStore.Page> read = cached != null ? Uni.createFrom().item(cached)
-                : store.replayPage(cursor, pageSize, filter.rootId());
+                : store.replayPage(cursor, want, filter.rootId());
         read.subscribe().with(page -> {
             if (first && filter.since() > page.last()) {
                 permit.release();
@@ -313,7 +316,7 @@ final class FeedSubscriber implements FeedSink {
                 }
                 covered = Math.max(covered, next);
             }
-            boolean end = page.events().size() < pageSize;
+            boolean end = page.events().size() < want;
             long after = next;
             try {
                 channel.eventLoop().execute(() -> writePage(frames, permit, end, after));

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -31,6 +32,8 @@ class FeedRetentionTest {
     Clock clock;
     @Inject
     FeedRuntime runtime;
+    @Inject
+    FeedStore store;
 
     private long insertSequenced(Instant eventTime) {
         long id = FeedTestSupport.insert(pool, eventTime, "tickets", "TroubleTicketCreateEvent", UUID.randomUUID());
@@ -92,6 +95,42 @@ class FeedRetentionTest {
             await().atMost(Duration.ofSeconds(10)).until(() -> upToDate.lastSeq() == next);
             FeedOrderingTest.assertContiguous(kept, upToDate.seqs());
             assertNull(upToDate.closeCode);
+        }
+    }
+
+    /**
+     * Clients replaying the same range from the table share its pages (read and framed once), and a page kept in
+     * memory answers exactly as the table would: once its events are purged, the same since closes with 4410.
+     */
+    @Test
+    void replayPagesAreSharedButNeverOutliveRetention() {
+        FeedTestSupport.awaitAllSequenced(pool);
+        long start = FeedTestSupport.lastSeq(pool);
+        // Six pages' worth (page-size 50 in tests), far more than the 20 events the fan-out keeps in memory.
+        for (int i = 0; i < 300; i++) {
+            FeedTestSupport.insert(pool, clock.instant(), "tickets", "TroubleTicketCreateEvent", UUID.randomUUID());
+        }
+        FeedTestSupport.awaitAllSequenced(pool);
+        long end = FeedTestSupport.lastSeq(pool);
+        List<Long> first;
+        try (FeedClient a = FeedClient.connect(vertx, RestAssured.port, "/ws/feed?since=" + start)) {
+            await().atMost(Duration.ofSeconds(20)).until(() -> a.lastSeq() == end);
+            first = a.seqs();
+        }
+        FeedOrderingTest.assertContiguous(start, first);
+        long sharedBefore = store.replayPagesShared();
+        try (FeedClient b = FeedClient.connect(vertx, RestAssured.port, "/ws/feed?since=" + start)) {
+            await().atMost(Duration.ofSeconds(20)).until(() -> b.lastSeq() == end);
+            assertEquals(first, b.seqs());
+        }
+        assertTrue(store.replayPagesShared() - sharedBefore >= 4,
+                "pages from memory: " + (store.replayPagesShared() - sharedBefore));
+
+        runtime.purgeBefore(clock.instant().plusSeconds(60)).await().atMost(Duration.ofSeconds(10));
+        try (FeedClient late = FeedClient.connect(vertx, RestAssured.port, "/ws/feed?since=" + start)) {
+            late.awaitClose(Duration.ofSeconds(10));
+            assertEquals((short) 4410, late.closeCode);
+            assertTrue(late.messages.isEmpty());
         }
     }
 }
