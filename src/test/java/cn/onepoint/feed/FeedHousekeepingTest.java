@@ -37,7 +37,9 @@ class FeedHousekeepingTest {
                     .body(containsString("onepoint_feed_relay_lag_seconds"))
                     .body(containsString("onepoint_feed_relay_leader 1.0"))
                     .body(containsString("onepoint_feed_relay_sequenced_total"))
-                    .body(containsString("onepoint_feed_slow_consumers_dropped_total"));
+                    .body(containsString("onepoint_feed_slow_consumers_dropped_total"))
+                    .body(containsString("onepoint_feed_relay_timeouts_total"))
+                    .body(containsString("onepoint_feed_replay_pages_shared_total"));
             assertTrue(client.closeCode == null);
         }
     }
