@@ -26,24 +26,21 @@ public class FeedStore {
     private static final String AFTER =
             "select " + COLUMNS + " from event_outbox where seq > $1 order by seq limit $2";
 
+    /* The retained range [floor, last]: floor is the first seq still kept, last + 1 when none is. */
+    private static final String BOUNDS = """
+            select coalesce((select min(seq) from event_outbox where seq is not null), s.last + 1) as floor, s.last
+              from feed_sequence s where s.id = 1""";
+
     /*
-     * A replay page with the retained range [floor, last] read in the same statement, hence the same snapshot:
-     * if the rows after the cursor had been purged, floor says so and the page is not trusted.
+     * A replay page with the retained range read in the same statement, hence the same snapshot: if the rows
+     * after the cursor had been purged, floor says so and the page is not trusted.
      */
-    private static final String REPLAY = """
-            select b.floor, b.last, e.*
-              from (select coalesce((select min(seq) from event_outbox where seq is not null), s.last + 1) as floor,
-                           s.last
-                      from feed_sequence s where s.id = 1) b
+    private static final String REPLAY = "select b.floor, b.last, e.* from (" + BOUNDS + """
+            ) b
               left join lateral (select %s from event_outbox where seq > $1 %s order by seq limit $2) e on true
              order by e.seq""";
     private static final String REPLAY_ALL = REPLAY.formatted(COLUMNS, "");
     private static final String REPLAY_ROOT = REPLAY.formatted(COLUMNS, "and root_id = $3");
-
-    /** The retained range alone, for a page whose rows are already in memory. */
-    private static final String BOUNDS = """
-            select coalesce((select min(seq) from event_outbox where seq is not null), s.last + 1) as floor, s.last
-              from feed_sequence s where s.id = 1""";
 
     /*
      * Retention deletes a prefix of the sequence: everything before the first event still inside the retention
@@ -95,11 +92,8 @@ public class FeedStore {
                     return new Page(r.getLong("floor"), r.getLong("last"), kept);
                 });
             }
-            return read(pool.preparedQuery(REPLAY_ALL).execute(Tuple.of(cursor, limit))).invoke(page -> {
-                if (page.events().size() == limit) {
-                    pages.put(cursor, limit, page.events());
-                }
-            });
+            return read(pool.preparedQuery(REPLAY_ALL).execute(Tuple.of(cursor, limit)))
+                    .invoke(page -> pages.put(cursor, limit, page.events()));
         }
         return read(pool.preparedQuery(REPLAY_ROOT).execute(Tuple.of(cursor, limit, rootId)));
     }

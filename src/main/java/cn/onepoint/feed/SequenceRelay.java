@@ -36,10 +36,23 @@ public class SequenceRelay {
 
     private static final Logger LOG = Logger.getLogger(SequenceRelay.class);
 
-    // oldest: the event_time of the first unsequenced row in commit order, for the lag gauge (one index entry).
+    /*
+     * The round's statements run only inside its transaction. Closing a Vert.x connection (stop, a lost leadership)
+     * rolls the open transaction back at once, and a statement the round sends after that would run on its own and
+     * commit: rows numbered while the counter stays behind, and then every later round fails on a duplicate seq.
+     * So the first statement marks the transaction (a setting that ends with it), and the numbering and the counter
+     * update do nothing without the mark.
+     *
+     * oldest: the event_time of the first unsequenced row in commit order, for the lag gauge (one index entry).
+     * last: never behind a seq already given, so a database left in that state by an earlier version recovers
+     * (such rows were numbered last+1, last+2, ... without a gap).
+     */
     private static final String LOCK_COUNTER = """
-            select last, (select event_time from event_outbox where seq is null order by txid, id limit 1) as oldest
+            select greatest(last, coalesce((select max(seq) from event_outbox), 0)) as last,
+                   (select event_time from event_outbox where seq is null order by txid, id limit 1) as oldest,
+                   set_config('onepoint.relay_round', 'on', true) as round
               from feed_sequence where id = 1 for update""";
+    private static final String IN_ROUND = "current_setting('onepoint.relay_round', true) = 'on'";
 
     /*
      * Settings of the relay's own session.
@@ -73,7 +86,7 @@ public class SequenceRelay {
             with ready as (
                 select id, row_number() over (order by txid, id) as n
                   from (select id, txid from event_outbox
-                         where seq is null and txid < pg_snapshot_xmin(pg_current_snapshot())
+                         where seq is null and txid < pg_snapshot_xmin(pg_current_snapshot()) and %s
                          order by txid, id
                          limit $1) r
             )
@@ -81,11 +94,12 @@ public class SequenceRelay {
                set seq = $2 + ready.n
               from ready
              where e.id = ready.id and e.seq is null
-            returning e.seq""";
+            returning e.seq""".formatted(IN_ROUND);
 
     private static final String ADVANCE = """
-            with moved as (update feed_sequence set last = $1 where id = 1 returning last)
-            select moved.last from moved, lateral (select pg_notify('%s', moved.last::text)) n""".formatted(FEED_CHANNEL);
+            with moved as (update feed_sequence set last = $1 where id = 1 and %s returning last)
+            select moved.last from moved, lateral (select pg_notify('%s', moved.last::text)) n"""
+            .formatted(IN_ROUND, FEED_CHANNEL);
 
     /** Tuning of one relay. */
     public record Settings(long lockKey, int batchSize, Duration pollInterval, Duration electionInterval,
@@ -399,7 +413,9 @@ public class SequenceRelay {
                                 }
                                 long next = max;
                                 return c.preparedQuery(ADVANCE).execute(Tuple.of(next))
-                                        .chain(tx::commit)
+                                        .chain(moved -> moved.size() == 1 ? tx.commit()
+                                                : Uni.createFrom().failure(new IllegalStateException(
+                                                        "the round's transaction ended before the counter moved")))
                                         .invoke(() -> sequenced.addAndGet(n))
                                         .replaceWith(n);
                             });

@@ -5,6 +5,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
@@ -197,6 +198,76 @@ class FeedReplicasTest {
             assertEquals(1, other.sinks(), "the failed sink is no longer offered rounds");
         } finally {
             other.stop().await().atMost(Duration.ofSeconds(5));
+        }
+    }
+
+    /**
+     * A relay stopped in the middle of a round (shutdown, lost leadership) must leave nothing half done. Closing a
+     * Vert.x connection rolls its transaction back at once, and statements the round sends after that would run
+     * on their own, committed one by one: numbered rows with the counter left behind, so that every later round
+     * fails on a duplicate seq and the feed stops. Here the round waits on the counter row (the test holds it),
+     * the relay is stopped, the row is let go: the round's next statements must change nothing.
+     */
+    @Test
+    void aRelayStoppedInTheMiddleOfARoundLeavesNothingHalfDone() {
+        await().atMost(Duration.ofSeconds(10)).until(() -> runtime.relay().isLeader());
+        FeedTestSupport.awaitAllSequenced(pool);
+        long start = FeedTestSupport.lastSeq(pool);
+        runtime.relay().stop().await().atMost(Duration.ofSeconds(5));
+        Duration poll = Duration.ofMillis(200);
+        SequenceRelay relay = new SequenceRelay(vertx, pg.options(), new SequenceRelay.Settings(
+                config.relay().lockKey(), config.relay().batchSize(), poll, poll, config.relay().roundInterval(),
+                Duration.ofSeconds(30)), clock, () -> {
+        });
+        var holder = pool.getConnection().await().atMost(Duration.ofSeconds(5));
+        try {
+            relay.start();
+            await().atMost(Duration.ofSeconds(10)).until(relay::isLeader);
+            var tx = holder.begin().await().atMost(Duration.ofSeconds(5));
+            holder.query("select last from feed_sequence where id = 1 for update").execute()
+                    .await().atMost(Duration.ofSeconds(5));
+            long id = FeedTestSupport.insert(pool, clock.instant(), "tickets", "TroubleTicketCreateEvent",
+                    UUID.randomUUID());
+            await().pollDelay(Duration.ofMillis(1000)).until(() -> true); // a round is waiting on the counter row
+            relay.stop().subscribe().with(v -> {
+            }, f -> {
+            });
+            tx.rollback().await().atMost(Duration.ofSeconds(5));
+            await().pollDelay(Duration.ofMillis(1000)).until(() -> true);
+            assertNull(FeedTestSupport.seqOf(pool, id), "the stopped relay numbered a row");
+            assertEquals(start, FeedTestSupport.lastSeq(pool));
+        } finally {
+            holder.close().await().atMost(Duration.ofSeconds(5));
+            relay.stop().await().atMost(Duration.ofSeconds(5));
+            runtime.relay().start();
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> runtime.relay().isLeader());
+        FeedTestSupport.awaitAllSequenced(pool);
+        assertEquals(start + 1, FeedTestSupport.lastSeq(pool));
+    }
+
+    /** A database an earlier version left with rows numbered past the counter recovers instead of stopping. */
+    @Test
+    void aCounterLeftBehindByAnEarlierVersionCatchesUp() {
+        await().atMost(Duration.ofSeconds(10)).until(() -> runtime.relay().isLeader());
+        FeedTestSupport.awaitAllSequenced(pool);
+        long start = FeedTestSupport.lastSeq(pool);
+        runtime.relay().stop().await().atMost(Duration.ofSeconds(5));
+        try {
+            long early = FeedTestSupport.insert(pool, clock.instant(), "tickets", "TroubleTicketCreateEvent",
+                    UUID.randomUUID());
+            // What the old half-done round left: the row numbered and committed, the counter not moved.
+            pool.preparedQuery("update event_outbox set seq = $1 where id = $2").execute(Tuple.of(start + 1, early))
+                    .await().atMost(Duration.ofSeconds(5));
+            long late = FeedTestSupport.insert(pool, clock.instant(), "tickets", "TroubleTicketCreateEvent",
+                    UUID.randomUUID());
+            runtime.relay().start();
+            await().atMost(Duration.ofSeconds(10)).until(() -> runtime.relay().isLeader());
+            FeedTestSupport.awaitAllSequenced(pool);
+            assertEquals(start + 2, FeedTestSupport.seqOf(pool, late));
+            assertEquals(start + 2, FeedTestSupport.lastSeq(pool));
+        } finally {
+            runtime.relay().start();
         }
     }
 }
