@@ -53,6 +53,21 @@ class FeedReplicasTest {
                 clock, rounds::incrementAndGet);
     }
 
+    /** A relay of its own on the same lock key, polling and electing every {@code poll}. */
+    private SequenceRelay quickRelay(Duration poll, Duration timeout) {
+        return new SequenceRelay(vertx, pg.options(), new SequenceRelay.Settings(config.relay().lockKey(),
+                config.relay().batchSize(), poll, poll, config.relay().roundInterval(), timeout), clock, () -> {
+        });
+    }
+
+    /** Locks the counter row in a transaction on {@code holder}: a relay round then waits for it. */
+    private static io.vertx.mutiny.sqlclient.Transaction holdCounter(io.vertx.mutiny.sqlclient.SqlConnection holder) {
+        var tx = holder.begin().await().atMost(Duration.ofSeconds(5));
+        holder.query("select last from feed_sequence where id = 1 for update").execute()
+                .await().atMost(Duration.ofSeconds(5));
+        return tx;
+    }
+
     @Test
     void oneRelayHoldsTheLockTheOtherDoesNotSequenceAndTakesOverWhenTheFirstGoes() {
         await().atMost(Duration.ofSeconds(10)).until(() -> runtime.relay().isLeader());
@@ -134,18 +149,12 @@ class FeedReplicasTest {
         FeedTestSupport.awaitAllSequenced(pool);
         long start = FeedTestSupport.lastSeq(pool);
         runtime.relay().stop().await().atMost(Duration.ofSeconds(5));
-        Duration poll = Duration.ofMillis(300);
-        SequenceRelay relay = new SequenceRelay(vertx, pg.options(), new SequenceRelay.Settings(
-                config.relay().lockKey(), config.relay().batchSize(), poll, poll, config.relay().roundInterval(),
-                Duration.ofMillis(1500)), clock, () -> {
-        });
+        SequenceRelay relay = quickRelay(Duration.ofMillis(300), Duration.ofMillis(1500));
         var holder = pool.getConnection().await().atMost(Duration.ofSeconds(5));
         try {
             relay.start();
             await().atMost(Duration.ofSeconds(10)).until(relay::isLeader);
-            var tx = holder.begin().await().atMost(Duration.ofSeconds(5));
-            holder.query("select last from feed_sequence where id = 1 for update").execute()
-                    .await().atMost(Duration.ofSeconds(5));
+            var tx = holdCounter(holder);
             long id = FeedTestSupport.insert(pool, clock.instant(), "tickets", "TroubleTicketCreateEvent",
                     UUID.randomUUID());
             await().atMost(Duration.ofSeconds(10)).until(() -> relay.timeouts() >= 1);
@@ -214,18 +223,12 @@ class FeedReplicasTest {
         FeedTestSupport.awaitAllSequenced(pool);
         long start = FeedTestSupport.lastSeq(pool);
         runtime.relay().stop().await().atMost(Duration.ofSeconds(5));
-        Duration poll = Duration.ofMillis(200);
-        SequenceRelay relay = new SequenceRelay(vertx, pg.options(), new SequenceRelay.Settings(
-                config.relay().lockKey(), config.relay().batchSize(), poll, poll, config.relay().roundInterval(),
-                Duration.ofSeconds(30)), clock, () -> {
-        });
+        SequenceRelay relay = quickRelay(Duration.ofMillis(200), Duration.ofSeconds(30));
         var holder = pool.getConnection().await().atMost(Duration.ofSeconds(5));
         try {
             relay.start();
             await().atMost(Duration.ofSeconds(10)).until(relay::isLeader);
-            var tx = holder.begin().await().atMost(Duration.ofSeconds(5));
-            holder.query("select last from feed_sequence where id = 1 for update").execute()
-                    .await().atMost(Duration.ofSeconds(5));
+            var tx = holdCounter(holder);
             long id = FeedTestSupport.insert(pool, clock.instant(), "tickets", "TroubleTicketCreateEvent",
                     UUID.randomUUID());
             await().pollDelay(Duration.ofMillis(1000)).until(() -> true); // a round is waiting on the counter row
