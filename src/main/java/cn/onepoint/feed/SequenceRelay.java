@@ -44,15 +44,22 @@ public class SequenceRelay {
      * update do nothing without the mark.
      *
      * oldest: the event_time of the first unsequenced row in commit order, for the lag gauge (one index entry).
-     * last: never behind a seq already given, so a database left in that state by an earlier version recovers
-     * (such rows were numbered last+1, last+2, ... without a gap).
      */
     private static final String LOCK_COUNTER = """
-            select greatest(last, coalesce((select max(seq) from event_outbox), 0)) as last,
+            select last,
                    (select event_time from event_outbox where seq is null order by txid, id limit 1) as oldest,
                    set_config('onepoint.relay_round', 'on', true) as round
               from feed_sequence where id = 1 for update""";
     private static final String IN_ROUND = "current_setting('onepoint.relay_round', true) = 'on'";
+
+    /*
+     * Run once by a new leader, before its first round: a counter behind a seq already given (what an earlier
+     * version could leave, see above) catches up. Such rows were numbered last+1, last+2, ... without a gap, so
+     * moving the counter to the highest seq skips nothing.
+     */
+    private static final String REPAIR_COUNTER = """
+            update feed_sequence set last = greatest(last, coalesce((select max(seq) from event_outbox), 0))
+             where id = 1""";
 
     /*
      * Settings of the relay's own session.
@@ -257,7 +264,8 @@ public class SequenceRelay {
                 .chain(pc -> pc.preparedQuery("select pg_try_advisory_lock($1) as won")
                         .execute(Tuple.of(settings.lockKey()))
                         .map(rows -> rows.iterator().next().getBoolean("won"))
-                        .chain(won -> won ? pc.query("LISTEN " + OUTBOX_CHANNEL).execute().replaceWith(true)
+                        .chain(won -> won ? pc.query(REPAIR_COUNTER).execute()
+                                .chain(() -> pc.query("LISTEN " + OUTBOX_CHANNEL).execute()).replaceWith(true)
                                 : Uni.createFrom().item(false)))
                 .ifNoItem().after(settings.timeout()).failWith(() -> new TimeoutException("no answer from PostgreSQL"))
                 .map(won -> {

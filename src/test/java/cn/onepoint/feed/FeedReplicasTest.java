@@ -5,6 +5,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Transaction;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -60,12 +62,38 @@ class FeedReplicasTest {
         });
     }
 
-    /** Locks the counter row in a transaction on {@code holder}: a relay round then waits for it. */
-    private static io.vertx.mutiny.sqlclient.Transaction holdCounter(io.vertx.mutiny.sqlclient.SqlConnection holder) {
-        var tx = holder.begin().await().atMost(Duration.ofSeconds(5));
-        holder.query("select last from feed_sequence where id = 1 for update").execute()
-                .await().atMost(Duration.ofSeconds(5));
-        return tx;
+    interface HeldCounterScenario {
+        void run(SequenceRelay relay, Transaction held, long start, long waiting);
+    }
+
+    /**
+     * Runs {@code scenario} with this instance's relay stopped and a quick relay of the test's leading, the counter
+     * row locked by the test ({@code held}: a round then waits for it) and one event committed behind it
+     * ({@code waiting}, its row id). Restores this instance's relay afterwards; returns the seq before.
+     */
+    private long withHeldCounter(Duration poll, Duration timeout, HeldCounterScenario scenario) {
+        await().atMost(Duration.ofSeconds(10)).until(() -> runtime.relay().isLeader());
+        FeedTestSupport.awaitAllSequenced(pool);
+        long start = FeedTestSupport.lastSeq(pool);
+        runtime.relay().stop().await().atMost(Duration.ofSeconds(5));
+        SequenceRelay relay = quickRelay(poll, timeout);
+        SqlConnection holder = pool.getConnection().await().atMost(Duration.ofSeconds(5));
+        try {
+            relay.start();
+            await().atMost(Duration.ofSeconds(10)).until(relay::isLeader);
+            Transaction held = holder.begin().await().atMost(Duration.ofSeconds(5));
+            holder.query("select last from feed_sequence where id = 1 for update").execute()
+                    .await().atMost(Duration.ofSeconds(5));
+            long waiting = FeedTestSupport.insert(pool, clock.instant(), "tickets", "TroubleTicketCreateEvent",
+                    UUID.randomUUID());
+            scenario.run(relay, held, start, waiting);
+        } finally {
+            holder.close().await().atMost(Duration.ofSeconds(5));
+            relay.stop().await().atMost(Duration.ofSeconds(5));
+            runtime.relay().start();
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> runtime.relay().isLeader());
+        return start;
     }
 
     @Test
@@ -145,32 +173,16 @@ class FeedReplicasTest {
      */
     @Test
     void aRelayThatGetsNoAnswerGivesUpItsConnectionAndTheLockComesBack() {
-        await().atMost(Duration.ofSeconds(10)).until(() -> runtime.relay().isLeader());
-        FeedTestSupport.awaitAllSequenced(pool);
-        long start = FeedTestSupport.lastSeq(pool);
-        runtime.relay().stop().await().atMost(Duration.ofSeconds(5));
-        SequenceRelay relay = quickRelay(Duration.ofMillis(300), Duration.ofMillis(1500));
-        var holder = pool.getConnection().await().atMost(Duration.ofSeconds(5));
-        try {
-            relay.start();
-            await().atMost(Duration.ofSeconds(10)).until(relay::isLeader);
-            var tx = holdCounter(holder);
-            long id = FeedTestSupport.insert(pool, clock.instant(), "tickets", "TroubleTicketCreateEvent",
-                    UUID.randomUUID());
+        withHeldCounter(Duration.ofMillis(300), Duration.ofMillis(1500), (relay, held, start, waiting) -> {
             await().atMost(Duration.ofSeconds(10)).until(() -> relay.timeouts() >= 1);
-            assertNull(FeedTestSupport.seqOf(pool, id));
-            tx.rollback().await().atMost(Duration.ofSeconds(5));
+            assertNull(FeedTestSupport.seqOf(pool, waiting));
+            held.rollback().await().atMost(Duration.ofSeconds(5));
 
             await().atMost(Duration.ofSeconds(15)).until(relay::isLeader);
             FeedTestSupport.awaitAllSequenced(pool);
-            assertEquals(start + 1, FeedTestSupport.seqOf(pool, id), "numbered once, right after the others");
+            assertEquals(start + 1, FeedTestSupport.seqOf(pool, waiting), "numbered once, right after the others");
             assertTrue(relay.sequenced() >= 1);
-        } finally {
-            holder.close().await().atMost(Duration.ofSeconds(5));
-            relay.stop().await().atMost(Duration.ofSeconds(5));
-            runtime.relay().start();
-        }
-        await().atMost(Duration.ofSeconds(10)).until(() -> runtime.relay().isLeader());
+        });
     }
 
     /** A sink that fails a round is let go and told so, rather than carrying on with a gap in its seqs. */
@@ -219,32 +231,16 @@ class FeedReplicasTest {
      */
     @Test
     void aRelayStoppedInTheMiddleOfARoundLeavesNothingHalfDone() {
-        await().atMost(Duration.ofSeconds(10)).until(() -> runtime.relay().isLeader());
-        FeedTestSupport.awaitAllSequenced(pool);
-        long start = FeedTestSupport.lastSeq(pool);
-        runtime.relay().stop().await().atMost(Duration.ofSeconds(5));
-        SequenceRelay relay = quickRelay(Duration.ofMillis(200), Duration.ofSeconds(30));
-        var holder = pool.getConnection().await().atMost(Duration.ofSeconds(5));
-        try {
-            relay.start();
-            await().atMost(Duration.ofSeconds(10)).until(relay::isLeader);
-            var tx = holdCounter(holder);
-            long id = FeedTestSupport.insert(pool, clock.instant(), "tickets", "TroubleTicketCreateEvent",
-                    UUID.randomUUID());
+        long start = withHeldCounter(Duration.ofMillis(200), Duration.ofSeconds(30), (relay, held, from, waiting) -> {
             await().pollDelay(Duration.ofMillis(1000)).until(() -> true); // a round is waiting on the counter row
             relay.stop().subscribe().with(v -> {
             }, f -> {
             });
-            tx.rollback().await().atMost(Duration.ofSeconds(5));
+            held.rollback().await().atMost(Duration.ofSeconds(5));
             await().pollDelay(Duration.ofMillis(1000)).until(() -> true);
-            assertNull(FeedTestSupport.seqOf(pool, id), "the stopped relay numbered a row");
-            assertEquals(start, FeedTestSupport.lastSeq(pool));
-        } finally {
-            holder.close().await().atMost(Duration.ofSeconds(5));
-            relay.stop().await().atMost(Duration.ofSeconds(5));
-            runtime.relay().start();
-        }
-        await().atMost(Duration.ofSeconds(10)).until(() -> runtime.relay().isLeader());
+            assertNull(FeedTestSupport.seqOf(pool, waiting), "the stopped relay numbered a row");
+            assertEquals(from, FeedTestSupport.lastSeq(pool));
+        });
         FeedTestSupport.awaitAllSequenced(pool);
         assertEquals(start + 1, FeedTestSupport.lastSeq(pool));
     }
