@@ -14,15 +14,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /** The read side of tickets: one ticket, lists with TMF630 filters, and each sub-resource's records. */
 @ApplicationScoped
 public class TicketQueries {
 
-    private static final Map<String, String> SORTS = Map.of(
-            "createdAt", "createdAt", "occurredAt", "occurredAt", "number", "number", "updatedAt", "updatedAt");
+    private static final List<String> SORTS = List.of("createdAt", "occurredAt", "number", "updatedAt");
 
     public record Filter(List<String> status, List<String> scope, String customerId, String circuitId,
                          String unitId, String createdFrom, String createdTo, String sort) {
@@ -43,16 +41,7 @@ public class TicketQueries {
         UUID unit = errors.uuid("unitId", f.unitId());
         Instant from = instant(errors, "createdFrom", f.createdFrom());
         Instant to = instant(errors, "createdTo", f.createdTo());
-        String order = "createdAt desc";
-        if (f.sort() != null && !f.sort().isBlank()) {
-            boolean desc = f.sort().startsWith("-");
-            String attr = SORTS.get(desc ? f.sort().substring(1) : f.sort());
-            if (attr == null) {
-                errors.add("sort", "unknownEnum", f.sort(), "createdAt, occurredAt, number, updatedAt (- for descending)");
-            } else {
-                order = attr + (desc ? " desc" : " asc");
-            }
-        }
+        String order = Query.order(errors, f.sort(), SORTS, "createdAt desc");
         errors.throwIfAny();
         Query q = new Query().in("status", statuses).in("scope", scopes).eq("customerId", customer)
                 .eq("circuitId", circuit)
