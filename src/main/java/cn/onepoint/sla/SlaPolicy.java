@@ -53,6 +53,9 @@ public interface SlaPolicy {
     @WithDefault("1")
     int resourceCheckValidityMonths();
 
+    /** W1: cross-domain work orders, where the request gives no time of its own (the manual names none). */
+    CrossDomain crossDomain();
+
     /** Share of the limit after which a warning is raised (0.8 = at 80 %). */
     @WithDefault("0.8")
     double warnShare();
@@ -85,6 +88,20 @@ public interface SlaPolicy {
         /** SWITCHING (voice). */
         @WithDefault("PT60M")
         Duration switching();
+    }
+
+    interface CrossDomain {
+        /** A team of another domain accepts a task. */
+        @WithDefault("PT2H")
+        Duration accept();
+
+        /** A task given no due time is due this long after its dispatch (never after the request's due time). */
+        @WithDefault("P2D")
+        Duration task();
+
+        /** A request given no due time is answered this long after it was taken. */
+        @WithDefault("P5D")
+        Duration reply();
     }
 
     interface Resolution {
@@ -165,6 +182,7 @@ public interface SlaPolicy {
             case CUSTOMER_UPDATE -> customerUpdate();
             case CONTROL_RESPONSE -> controlResponse();
             case PROGRESS_REPORT -> progressReport();
+            case CROSS_DOMAIN_ACCEPT -> crossDomain().accept();
             default -> null;
         });
     }

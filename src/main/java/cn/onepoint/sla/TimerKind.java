@@ -40,7 +40,13 @@ public enum TimerKind {
     /** Issue item created → closed, the item's due time. */
     ISSUE_ITEM("S3"),
     /** Visits, campaigns, service-tracking warnings: records with due dates. */
-    SERVICE_RECORD("A3");
+    SERVICE_RECORD("A3"),
+    /** Cross-domain task dispatched to a team → the team accepts it. */
+    CROSS_DOMAIN_ACCEPT("W1"),
+    /** Cross-domain task dispatched → done (completed or rejected), the task's due time. */
+    CROSS_DOMAIN_TASK("W1"),
+    /** Cross-domain request taken from the customer manager → the one reply to them, the request's due time. */
+    CROSS_DOMAIN_REPLY("W1");
 
     private final String rule;
     private final boolean warns;

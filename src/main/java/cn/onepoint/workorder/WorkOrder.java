@@ -12,10 +12,16 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.UUID;
 
-/** One dispatch of a ticket (or an order, or a coordination request) to one unit. */
+/**
+ * One dispatch of a ticket, an order or a cross-domain request to one unit; or (W1) the cross-domain request
+ * itself, which is dispatched for nothing and whose tasks are work orders dispatched for it.
+ */
 @Entity
 @Table(name = "work_order")
 public class WorkOrder extends PanacheEntityBase {
+    /** The subject type of a work order dispatched for another one (a W1 task for its request). */
+    public static final String SUBJECT = "WORK_ORDER";
+
     @Id
     public UUID id;
     public String number;
@@ -23,6 +29,7 @@ public class WorkOrder extends PanacheEntityBase {
     public WorkOrderType type;
     @Enumerated(EnumType.STRING)
     public WorkOrderStatus status;
+    /** TICKET, ORDER, WORK_ORDER (a W1 task: its request); null for a W1 request. */
     @Column(name = "subject_type")
     public String subjectType;
     @Column(name = "subject_id")
@@ -55,12 +62,35 @@ public class WorkOrder extends PanacheEntityBase {
     @Column(name = "completed_at")
     public Instant completedAt;
     public String result;
+    /** W1: what the customer manager asked for, by whom, from which customer engineer, until when. */
+    public String title;
+    public String description;
+    @Column(name = "requested_by")
+    public UUID requestedBy;
+    @Column(name = "engineer_id")
+    public UUID engineerId;
+    /** W1: the required time of a request or of a task. */
+    @Column(name = "due_at")
+    public Instant dueAt;
+    /** W1: who replied to the customer manager (at completedAt, with result as the reply). */
+    @Column(name = "replied_by")
+    public UUID repliedBy;
     @Column(name = "created_at")
     public Instant createdAt;
     @Column(name = "updated_at")
     public Instant updatedAt;
     @Version
     public long version;
+
+    /** W1: the customer manager's request itself, not a dispatch to a unit. */
+    public boolean request() {
+        return subjectId == null;
+    }
+
+    /** The request a W1 task was dispatched for; null for anything else. */
+    public UUID parentId() {
+        return SUBJECT.equals(subjectType) ? subjectId : null;
+    }
 
     /** T16: the segment was checked and showed neither an alarm nor a configuration change. */
     public boolean reportedClean() {
