@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * What a W1 task's moves do (tracking and control 跟踪、管控): its clocks stop, its progress goes on the feed under
+ * What a cross-domain task's moves do (tracking and control 跟踪、管控): its clocks stop, its progress goes on the feed under
  * its request. The request's own actions are {@link CrossDomainService}'s.
  */
 @ApplicationScoped

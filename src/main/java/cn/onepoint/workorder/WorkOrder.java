@@ -13,13 +13,13 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * One dispatch of a ticket, an order or a cross-domain request to one unit; or (W1) the cross-domain request
+ * One dispatch of a ticket, an order or a cross-domain request to one unit; or the cross-domain request
  * itself, which is dispatched for nothing and whose tasks are work orders dispatched for it.
  */
 @Entity
 @Table(name = "work_order")
 public class WorkOrder extends PanacheEntityBase {
-    /** The subject type of a work order dispatched for another one (a W1 task for its request). */
+    /** The subject type of a work order dispatched for another one (a cross-domain task for its request). */
     public static final String SUBJECT = "WORK_ORDER";
 
     @Id
@@ -29,7 +29,7 @@ public class WorkOrder extends PanacheEntityBase {
     public WorkOrderType type;
     @Enumerated(EnumType.STRING)
     public WorkOrderStatus status;
-    /** TICKET, ORDER, WORK_ORDER (a W1 task: its request); null for a W1 request. */
+    /** TICKET, ORDER, WORK_ORDER (a cross-domain task: its request); null for a cross-domain request. */
     @Column(name = "subject_type")
     public String subjectType;
     @Column(name = "subject_id")
@@ -62,17 +62,17 @@ public class WorkOrder extends PanacheEntityBase {
     @Column(name = "completed_at")
     public Instant completedAt;
     public String result;
-    /** W1: what the customer manager asked for, by whom, from which customer engineer, until when. */
+    /** Cross-domain request: what the customer manager asked for, by whom, from which customer engineer, until when. */
     public String title;
     public String description;
     @Column(name = "requested_by")
     public UUID requestedBy;
     @Column(name = "engineer_id")
     public UUID engineerId;
-    /** W1: the required time of a request or of a task. */
+    /** Cross-domain: the required time of a request or of a task. */
     @Column(name = "due_at")
     public Instant dueAt;
-    /** W1: who replied to the customer manager (at completedAt, with result as the reply). */
+    /** Cross-domain request: who replied to the customer manager (at completedAt, with result as the reply). */
     @Column(name = "replied_by")
     public UUID repliedBy;
     @Column(name = "created_at")
@@ -82,12 +82,12 @@ public class WorkOrder extends PanacheEntityBase {
     @Version
     public long version;
 
-    /** W1: the customer manager's request itself, not a dispatch to a unit. */
+    /** A cross-domain request (the customer manager's), not a dispatch to a unit. */
     public boolean request() {
         return subjectId == null;
     }
 
-    /** The request a W1 task was dispatched for; null for anything else. */
+    /** The request a cross-domain task was dispatched for; null for anything else. */
     public UUID parentId() {
         return SUBJECT.equals(subjectType) ? subjectId : null;
     }

@@ -16,8 +16,8 @@ import static cn.onepoint.workorder.WorkOrderStatus.REJECTED;
 
 /**
  * The work-order state machine as data: each action, what it acts on, the states it is allowed in, and where it
- * leads. A dispatch to a unit (a fault dispatch, an order task, a W1 task) is accepted, reported and completed by
- * that unit; a W1 request is dispatched and replied to by its customer engineer.
+ * leads. A dispatch to a unit (a fault dispatch, an order task, a cross-domain task) is accepted, reported and completed by
+ * that unit; a cross-domain request is dispatched and replied to by its customer engineer.
  */
 public enum WorkOrderAction {
     ACCEPT("accept", On.DISPATCH, EnumSet.of(ACKNOWLEDGED), IN_PROGRESS),
@@ -25,9 +25,9 @@ public enum WorkOrderAction {
     PROGRESS("progress", On.DISPATCH, EnumSet.of(IN_PROGRESS, HELD), null),
     FINDINGS("findings", On.DISPATCH, EnumSet.of(IN_PROGRESS), null),
     COMPLETE("complete", On.DISPATCH, EnumSet.of(IN_PROGRESS, HELD), COMPLETED),
-    /** W1: tasks to teams of other domains; the first one puts the request in progress. */
+    /** Tasks to teams of other domains; the first one puts the request in progress. */
     DISPATCH("dispatch", On.REQUEST, EnumSet.of(ACKNOWLEDGED, IN_PROGRESS), IN_PROGRESS),
-    /** W1: the one reply to the customer manager closes the request. */
+    /** W1: the one reply to the customer manager closes the request; there is no second one. */
     REPLY("reply", On.REQUEST, EnumSet.of(IN_PROGRESS), COMPLETED),
     CANCEL("cancel", On.BOTH, EnumSet.of(ACKNOWLEDGED, IN_PROGRESS, HELD), CANCELLED);
 

@@ -39,7 +39,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.net.URI;
 import java.util.List;
 
-/** Work orders: every dispatch of a ticket or an order to a unit, and the W1 cross-domain work orders. */
+/** Work orders: every dispatch of a ticket or an order to a unit, and the cross-domain work orders. */
 @Path("work-orders")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Work orders", description = "Dispatches to units: accept, findings, progress, complete (T4, T9, T16); "
@@ -70,7 +70,7 @@ public class WorkOrderResource {
     @GET
     @Operation(summary = "List work orders",
             description = "Paged (offset/limit, X-Total-Count); filter by type and status (repeat or comma for OR), "
-                    + "subjectId (ticket, order or request dispatched for), parentId (a W1 request: its tasks), unitId, "
+                    + "subjectId (ticket, order or request dispatched for), parentId (a cross-domain request: its tasks), unitId, "
                     + "customerId; sort=-dispatchedAt (dispatchedAt, dueAt, number, updatedAt).")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = WorkOrderView.class, type = SchemaType.ARRAY)))
     public Uni<Response> list(@QueryParam("type") List<String> type, @QueryParam("status") List<String> status,
@@ -95,7 +95,7 @@ public class WorkOrderResource {
     @GET
     @Path("{id}/history")
     @Operation(summary = "Work-order history",
-            description = "Every change with actor, unit and time, oldest first; a W1 request's includes its tasks'.")
+            description = "Every change with actor, unit and time, oldest first; a cross-domain request's includes its tasks'.")
     public Uni<List<WorkOrderHistoryView>> history(@PathParam("id") String id) {
         return service.history(Ids.parse("work order", id)).map(l -> l.stream().map(WorkOrderHistoryView::of).toList());
     }
@@ -103,7 +103,7 @@ public class WorkOrderResource {
     @POST
     @Path("{id}/dispatches")
     @Operation(summary = "Dispatch tasks to teams of other domains",
-            description = "W1: the request's customer engineer dispatches one task per team (a unit other than their "
+            description = "The request's customer engineer dispatches one task per team (a unit other than their "
                     + "own), each with its instructions and due time (default onepoint.sla.cross-domain.task, never "
                     + "after the request's). Each task is a work order with parentId = the request, accepted, reported "
                     + "and completed (or declined with a reason) by its team; CROSS_DOMAIN_ACCEPT and CROSS_DOMAIN_TASK "
@@ -119,7 +119,7 @@ public class WorkOrderResource {
     @GET
     @Path("{id}/dispatches")
     @WithSession
-    @Operation(summary = "Tasks of a cross-domain work order", description = "W1: every task dispatched for it, oldest first.")
+    @Operation(summary = "Tasks of a cross-domain work order", description = "Every task dispatched for it, oldest first.")
     public Uni<List<WorkOrderView>> dispatches(@PathParam("id") String id) {
         return service.get(Ids.parse("work order", id)).chain(w -> service.ofSubject(w.id))
                 .map(l -> l.stream().map(WorkOrderView::of).toList());
@@ -128,7 +128,7 @@ public class WorkOrderResource {
     @POST
     @Path("{id}/reply")
     @Operation(summary = "Reply to the customer manager (一点回复)",
-            description = "W1: the request's customer engineer replies once, when every task is done (else 422 W1); "
+            description = "The request's customer engineer replies once, when every task is done (else 422); "
                     + "the request is completed, its CROSS_DOMAIN_REPLY timer stops and the customer manager is "
                     + "notified. A second reply is 409.")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = WorkOrderView.class)))
@@ -140,9 +140,9 @@ public class WorkOrderResource {
     @POST
     @Path("{id}/cancel")
     @Operation(summary = "Withdraw a cross-domain request or one of its tasks",
-            description = "W1: the request's customer engineer withdraws it (its open tasks with it) or one task, "
+            description = "The request's customer engineer withdraws it (its open tasks with it) or one task, "
                     + "with a note; their timers are cancelled. Fault dispatches and order tasks close with their "
-                    + "ticket or order (422 W1 here).")
+                    + "ticket or order (422 here).")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = WorkOrderView.class)))
     public Uni<Response> cancel(@PathParam("id") String id, @Valid @NotNull ActorRequest body,
                                 @HeaderParam(IF_MATCH) String ifMatch) {
@@ -162,7 +162,7 @@ public class WorkOrderResource {
     @POST
     @Path("{id}/decline")
     @Operation(summary = "Decline", description = "The unit refuses the dispatch (not its segment), with a note; "
-            + "a W1 task's note (the reason) is required.")
+            + "a cross-domain task's note (the reason) is required.")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = WorkOrderView.class)))
     public Uni<Response> decline(@PathParam("id") String id, @Valid @NotNull ActorRequest body,
                                  @HeaderParam(IF_MATCH) String ifMatch) {

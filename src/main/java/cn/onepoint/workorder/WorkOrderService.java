@@ -27,7 +27,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** Work orders: dispatch to a unit, accept, report, complete (TMF697 states, W1, T4, T9, T16). */
+/** Work orders: dispatch to a unit, accept, report, complete (TMF697 states, T4, T9, T16, cross-domain tasks). */
 @ApplicationScoped
 public class WorkOrderService {
 
@@ -48,7 +48,7 @@ public class WorkOrderService {
 
     /**
      * What a dispatching feature asks for: one work order to one unit; {@code dueAt} and the dispatching
-     * {@code actorId} when known (W1 tasks).
+     * {@code actorId} when known (cross-domain tasks).
      */
     public record Dispatch(WorkOrderType type, String subjectType, UUID subjectId, UUID unitId, Segment segment,
                            int stage, String instructions, Instant dueAt, UUID actorId) {
@@ -121,7 +121,7 @@ public class WorkOrderService {
         return Paging.fetch(q, page, (w, p) -> WorkOrder.count(w, p), (w, p) -> WorkOrder.find(w, p));
     }
 
-    /** A work order's history, oldest first; a W1 request's includes the history of its tasks. */
+    /** A work order's history, oldest first; a cross-domain request's includes its tasks'. */
     @WithSession
     public Uni<List<WorkOrderHistory>> history(UUID id) {
         return get(id).chain(w -> w.request()
@@ -329,7 +329,7 @@ public class WorkOrderService {
 
     Uni<Void> event(WorkOrder w, Outbox.Scope scope) {
         Outbox.Scope s = new Outbox.Scope(w.customerId, w.unitId, scope.province());
-        // Root = the ticket, order or W1 request dispatched for, so the event shows on that one's feed; a W1
+        // Root = the ticket, order or cross-domain request dispatched for, so the event shows on that one's feed; a
         // request (no subject) is its own root (V6's trigger falls back to the subject itself).
         return outbox.append(Outbox.Topic.workorders, "WorkOrderStateChangeEvent", "WORK_ORDER", w.id, w.subjectId,
                 s, WorkOrderView.of(w));

@@ -19,6 +19,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static cn.onepoint.workorder.CrossDomainWorld.act;
 import static cn.onepoint.workorder.CrossDomainWorld.create;
@@ -307,6 +311,28 @@ class CrossDomainWorkOrderTest {
         act(request, "dispatches", Map.of("personId", w.engineer, "tasks", List.of(task(w.chengdu, null))))
                 .statusCode(409).body("state", equalTo("completed"));
         assertEquals(1, rows("select id from notification where subject_id = $1", UUID.fromString(request)).size());
+    }
+
+    @Test
+    void twoRepliesAtOnceMakeOneReply() throws Exception {
+        String request = w.request(inDays(3));
+        done(w.dispatch(request, List.of(task(w.chengdu, null))).get(0).get("id").toString(), w.chengduHandler);
+        Map<String, Object> body = Map.of("personId", w.engineer, "message", "已办结");
+        ExecutorService callers = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<Integer>> both = callers.invokeAll(List.<Callable<Integer>>of(
+                    () -> act(request, "reply", body).extract().statusCode(),
+                    () -> act(request, "reply", body).extract().statusCode()));
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> f : both) {
+                statuses.add(f.get());
+            }
+            assertEquals(List.of(200, 409), statuses.stream().sorted().toList());
+        } finally {
+            callers.shutdown();
+        }
+        assertEquals(1, rows("select id from notification where subject_id = $1", UUID.fromString(request)).size());
+        assertEquals(1, history(request).getList("action").stream().filter("reply"::equals).count());
     }
 
     @Test

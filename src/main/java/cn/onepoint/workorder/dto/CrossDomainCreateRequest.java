@@ -8,7 +8,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
 
-/** W1: the customer engineer records the customer manager's request (one point 一点接应). */
+/** The customer engineer records the customer manager's request (one point 一点接应). */
 @Schema(name = "CrossDomainWorkOrderCreate")
 public record CrossDomainCreateRequest(
         @NotNull @Schema(description = "INDUSTRY_SERVICE 行业服务类, PROJECT_MANAGEMENT 项目管理, MARKETING_SUPPORT 差异化营销支撑类")

@@ -10,7 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 
-/** W1: the customer engineer dispatches tasks to teams of other domains, each with its own due time. */
+/** The customer engineer dispatches tasks to teams of other domains, each with its own due time. */
 @Schema(name = "CrossDomainDispatchCreate")
 public record CrossDomainDispatchRequest(
         @NotBlank @Schema(description = "The request's customer engineer (person id)") String personId,

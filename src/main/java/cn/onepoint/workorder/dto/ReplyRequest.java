@@ -4,7 +4,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** W1: the one reply to the customer manager. */
+/** The one reply to the customer manager. */
 @Schema(name = "CrossDomainReplyCreate")
 public record ReplyRequest(
         @NotBlank @Schema(description = "The request's customer engineer (person id)") String personId,

@@ -7,7 +7,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.time.Instant;
 
 @Schema(name = "WorkOrderHistoryEntry")
-public record WorkOrderHistoryView(long id, @Schema(description = "The work order changed (a W1 request's history "
+public record WorkOrderHistoryView(long id, @Schema(description = "The work order changed (a cross-domain request's history "
         + "includes its tasks)") String workOrderId, Instant at, String action, String actorId, String unitId,
                                    WorkOrderStatus fromStatus, WorkOrderStatus toStatus, String detail) {
     public static WorkOrderHistoryView of(WorkOrderHistory h) {

@@ -13,14 +13,14 @@ import java.util.List;
 
 @Schema(name = "WorkOrder")
 public record WorkOrderView(String id, String href, String number, WorkOrderType type, WorkOrderStatus status,
-                            @Schema(description = "What it was dispatched for: a ticket, an order, or (W1 task) its "
-                                    + "request; absent on a W1 request") Subject subject,
+                            @Schema(description = "What it was dispatched for: a ticket, an order, or (a cross-domain "
+                                    + "task) its request; absent on a cross-domain request") Subject subject,
                             @JsonInclude(JsonInclude.Include.NON_NULL)
-                            @Schema(description = "W1 task: the request it was dispatched for") String parentId,
+                            @Schema(description = "Cross-domain task: the request it was dispatched for") String parentId,
                             String unitId, String customerId, Segment segment, int stage, String instructions,
                             @JsonInclude(JsonInclude.Include.NON_NULL) Request request,
                             @JsonInclude(JsonInclude.Include.NON_NULL)
-                            @Schema(description = "W1: the required time of a request or a task") Instant dueAt,
+                            @Schema(description = "Cross-domain: the required time of a request or a task") Instant dueAt,
                             Instant dispatchedAt, Instant acceptedAt, String acceptedBy, Findings findings,
                             Instant completedAt, String result,
                             @JsonInclude(JsonInclude.Include.NON_NULL) Reply reply, long version,
@@ -32,14 +32,14 @@ public record WorkOrderView(String id, String href, String number, WorkOrderType
     public record Findings(Boolean alarm, Boolean configChange, String note, Instant at) {
     }
 
-    /** W1: the customer manager's request as the customer engineer took it. */
+    /** The customer manager's request as the customer engineer took it. */
     @Schema(name = "CrossDomainRequest")
     public record Request(String title, String description,
                           @Schema(description = "The customer manager who asked (person id)") String customerManagerId,
                           @Schema(description = "The customer engineer who took it (person id)") String customerEngineerId) {
     }
 
-    /** W1: the one reply to the customer manager. */
+    /** The one reply to the customer manager. */
     @Schema(name = "CrossDomainReply")
     public record Reply(String personId, Instant at, String message) {
     }
