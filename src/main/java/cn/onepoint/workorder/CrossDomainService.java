@@ -109,16 +109,14 @@ public class CrossDomainService {
     @WithTransaction
     public Uni<List<WorkOrder>> dispatch(UUID id, CrossDomainDispatchRequest body, String ifMatch) {
         List<WorkOrder> created = new ArrayList<>();
+        FieldErrors errors = new FieldErrors();
         return workOrders.act(id, WorkOrderAction.DISPATCH, body.personId(), CrossDomainService::isEngineer, ifMatch,
-                (request, engineer, now) -> units(body).chain(units -> {
-                    FieldErrors errors = new FieldErrors();
+                (request, engineer, now) -> units(body, errors).chain(units -> {
+                    // Every bad task at once: unknown units (above), due times in the past or after the request's.
                     List<Instant> due = new ArrayList<>();
                     for (int i = 0; i < units.size(); i++) {
                         CrossDomainDispatchRequest.Task task = body.tasks().get(i);
                         String field = "tasks[" + i + "]";
-                        if (units.get(i) == null) {
-                            errors.add(field + ".unitId", "field.unknownUnit", task.unitId());
-                        }
                         Instant at = task.dueAt() != null ? task.dueAt()
                                 : min(now.plus(policy.crossDomain().task()), request.dueAt);
                         if (!at.isAfter(now)) {
@@ -217,13 +215,15 @@ public class CrossDomainService {
         return n.persist().replaceWithVoid();
     }
 
-    /** Each task's unit, or null where it names none; in the order of the tasks. */
-    private static Uni<List<Unit>> units(CrossDomainDispatchRequest body) {
+    /** Each task's unit in the order of the tasks; null, with the field recorded as bad, where it names none. */
+    private static Uni<List<Unit>> units(CrossDomainDispatchRequest body, FieldErrors errors) {
         List<Unit> found = new ArrayList<>();
         Uni<Void> chain = Uni.createFrom().voidItem();
-        for (CrossDomainDispatchRequest.Task task : body.tasks()) {
-            UUID unitId = new FieldErrors().uuid("unitId", task.unitId());
-            chain = chain.chain(() -> (unitId == null ? Uni.createFrom().<Unit>nullItem() : Unit.<Unit>findById(unitId))
+        for (int i = 0; i < body.tasks().size(); i++) {
+            String field = "tasks[" + i + "].unitId";
+            String raw = body.tasks().get(i).unitId();
+            UUID unitId = errors.uuid(field, raw);
+            chain = chain.chain(() -> find(unitId, u -> Unit.<Unit>findById(u), errors, field, "field.unknownUnit", raw)
                     .invoke(found::add).replaceWithVoid());
         }
         return chain.replaceWith(found);
