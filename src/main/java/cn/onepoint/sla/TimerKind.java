@@ -39,7 +39,11 @@ public enum TimerKind {
     RESOURCE_CHECK_VALIDITY("S1"),
     /** Issue item created → closed, the item's due time. */
     ISSUE_ITEM("S3"),
-    /** Visits, campaigns, service-tracking warnings: records with due dates. */
+    /** Cutover announced → one affected customer acknowledges the notice 割接通知回执; never later than the start. */
+    CUTOVER_ACK("A1"),
+    /** Cutover started → completed, by the announced planned end. */
+    CUTOVER_WINDOW("A1"),
+    /** Visits, campaigns, crisis interventions, service-tracking warnings, drills: records with due dates. */
     SERVICE_RECORD("A3");
 
     private final String rule;
