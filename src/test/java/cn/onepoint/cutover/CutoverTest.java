@@ -119,6 +119,7 @@ class CutoverTest {
         assertEquals(2, noticeOf(id, s.a()).get("circuitCodes") instanceof List<?> l ? l.size() : -1);
 
         JsonPath announced = post(id, "announce", Map.of("personId", w.wuhanSupervisor)).statusCode(200)
+                .header("ETag", "\"1\"").body("version", equalTo(1))
                 .body("status", equalTo("announced"))
                 .body("allowedActions", contains("acknowledgements", "start", "cancel"))
                 .extract().jsonPath();
