@@ -50,6 +50,8 @@ class ServiceRecordTest {
         handler = Fixtures.person(Fixtures.unit("PROVINCE", "HANDLING", "四川", null, null), "HANDLER");
         otherCm = Fixtures.person(unit, "CUSTOMER_MANAGER");
         customer = Fixtures.customer("PROVINCIAL", "四川", "成都");
+        // Hours are moved through below: start in the past, so that no event is left dated after the real now.
+        clock.setTo(Instant.now().minus(Duration.ofDays(30)));
     }
 
     @AfterEach
