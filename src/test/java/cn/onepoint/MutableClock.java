@@ -36,6 +36,28 @@ public class MutableClock extends Clock {
         frozen.set(null);
     }
 
+    private volatile Instant returnTo;
+    private volatile long leftAtNanos;
+
+    /**
+     * Moves the clock {@code d} back and remembers where it was, for a test that then moves through days without
+     * leaving events dated after the time the other tests run at; {@link #comeBack} returns to that point.
+     */
+    public void goBack(Duration d) {
+        Instant now = instant();
+        returnTo = now;
+        leftAtNanos = System.nanoTime();
+        setTo(now.minus(d));
+    }
+
+    /** Back to where {@link #goBack} left, as if the clock had run on meanwhile (unfrozen). */
+    public void comeBack() {
+        if (returnTo != null) {
+            setTo(returnTo.plusNanos(System.nanoTime() - leftAtNanos));
+            returnTo = null;
+        }
+    }
+
     /** Stops the clock at {@code at} until the next {@link #setTo}. */
     public void freezeAt(Instant at) {
         offset.set(Duration.between(Instant.now(Clock.systemUTC()), at));
