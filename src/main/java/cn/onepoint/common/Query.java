@@ -46,23 +46,6 @@ public final class Query {
         return this;
     }
 
-    /**
-     * The order clause for a TMF630 {@code sort=attr} or {@code sort=-attr} (descending) among {@code allowed}
-     * attributes; {@code fallback} when none is asked for. A value not allowed is recorded as a bad field.
-     */
-    public static String order(FieldErrors errors, String sort, List<String> allowed, String fallback) {
-        if (sort == null || sort.isBlank()) {
-            return fallback;
-        }
-        boolean desc = sort.startsWith("-");
-        String attr = desc ? sort.substring(1) : sort;
-        if (!allowed.contains(attr)) {
-            errors.add("sort", "unknownEnum", sort, String.join(", ", allowed) + " (- for descending)");
-            return fallback;
-        }
-        return attr + (desc ? " desc" : " asc");
-    }
-
     public Query orderBy(String order) {
         this.order = order;
         return this;

@@ -65,7 +65,7 @@ public class OrderQueries {
                 errors.add("flag", "unknownEnum", f.flag(), OVERDUE_WITHOUT_WARNING);
             }
         }
-        String order = Query.order(errors, f.sort(), SORTS, "createdAt desc");
+        String order = errors.sort(f.sort(), SORTS, "createdAt desc");
         errors.throwIfAny();
         Query q = new Query().in("status", statuses).in("step", steps).eq("customerId", customer)
                 .eq("circuitId", circuit).orderBy(order + ", id");

@@ -56,6 +56,14 @@ public interface SlaPolicy {
     /** W1: cross-domain work orders, where the request gives no time of its own (the manual names none). */
     CrossDomain crossDomain();
 
+    /** A1: a cutover is announced to its customers at least this long before its planned start. */
+    @WithDefault("PT72H")
+    Duration cutoverLead();
+
+    /** A1: each affected customer acknowledges the notice within this long of it (never later than the start). */
+    @WithDefault("PT24H")
+    Duration cutoverAck();
+
     /** Share of the limit after which a warning is raised (0.8 = at 80 %). */
     @WithDefault("0.8")
     double warnShare();

@@ -12,7 +12,6 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
 
@@ -39,9 +38,9 @@ public class TicketQueries {
         UUID customer = errors.uuid("customerId", f.customerId());
         UUID circuit = errors.uuid("circuitId", f.circuitId());
         UUID unit = errors.uuid("unitId", f.unitId());
-        Instant from = instant(errors, "createdFrom", f.createdFrom());
-        Instant to = instant(errors, "createdTo", f.createdTo());
-        String order = Query.order(errors, f.sort(), SORTS, "createdAt desc");
+        Instant from = errors.instant("createdFrom", f.createdFrom());
+        Instant to = errors.instant("createdTo", f.createdTo());
+        String order = errors.sort(f.sort(), SORTS, "createdAt desc");
         errors.throwIfAny();
         Query q = new Query().in("status", statuses).in("scope", scopes).eq("customerId", customer)
                 .eq("circuitId", circuit)
@@ -76,17 +75,5 @@ public class TicketQueries {
     @WithSession
     public Uni<List<Suspension>> suspensions(UUID id) {
         return get(id).chain(t -> Suspension.list("ticketId = ?1 order by requestedAt, id", id));
-    }
-
-    private static Instant instant(FieldErrors errors, String field, String raw) {
-        if (raw == null || raw.isBlank()) {
-            return null;
-        }
-        try {
-            return Instant.parse(raw);
-        } catch (DateTimeParseException e) {
-            errors.add(field, "field.badInstant", raw);
-            return null;
-        }
     }
 }

@@ -112,7 +112,7 @@ public class WorkOrderService {
         UUID customer = errors.uuid("customerId", f.customerId());
         List<WorkOrderStatus> statuses = errors.enums("status", f.status(), WorkOrderStatus.class);
         List<WorkOrderType> types = errors.enums("type", f.type(), WorkOrderType.class);
-        String order = Query.order(errors, f.sort(), SORTS, "dispatchedAt desc");
+        String order = errors.sort(f.sort(), SORTS, "dispatchedAt desc");
         errors.throwIfAny();
         Query q = new Query().eq("subjectId", subject)
                 .where("subjectType = '" + WorkOrder.SUBJECT + "' and subjectId = :parent", "parent", parent)
