@@ -18,7 +18,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class Outbox {
 
-    public enum Topic { tickets, orders, workorders, timers }
+    public enum Topic { tickets, orders, workorders, timers, presales }
 
     /** Where an event belongs, for the feed filters (unit, customer, province). */
     public record Scope(UUID customerId, UUID unitId, String province) {
