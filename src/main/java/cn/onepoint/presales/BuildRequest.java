@@ -12,7 +12,7 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.UUID;
 
-/** S2: a build request 建设需求 to the network-development department of a node's unit, raised below threshold. */
+/** A build request 建设需求 to the network-development department of a node's unit, raised below threshold. */
 @Entity
 @Table(name = "build_request")
 public class BuildRequest extends PanacheEntityBase {

@@ -4,7 +4,7 @@ import cn.onepoint.common.DomainException;
 
 import java.util.List;
 
-/** S2: a build request is open until the network-development department closes it. */
+/** A build request is open until the network-development department closes it. */
 public enum BuildRequestStatus {
     OPEN(List.of("close")), CLOSED(List.of());
 

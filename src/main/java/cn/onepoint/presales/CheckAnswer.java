@@ -1,6 +1,6 @@
 package cn.onepoint.presales;
 
-/** S1: what a segment's resource check answers. */
+/** What a segment's resource check answers. */
 public enum CheckAnswer {
     /** 具备 */
     AVAILABLE,
@@ -9,7 +9,7 @@ public enum CheckAnswer {
     /** 不满足: the resources could be there, but not by the required date. */
     SCHEDULE_NOT_MET;
 
-    /** S1: a negative answer triggers the second check 二次核查. */
+    /** A negative answer triggers the second check 二次核查. */
     public boolean negative() {
         return this != AVAILABLE;
     }

@@ -4,7 +4,7 @@ import jakarta.persistence.Embeddable;
 
 import java.util.UUID;
 
-/** S1: one end of the service asked for: where the customer is, and the unit whose access segment reaches it. */
+/** One end of the service asked for: where the customer is, and the unit whose access segment reaches it. */
 @Embeddable
 public class CheckEnd {
     /** The customer's address 装机地址; the check stops at the customer's red line there. */

@@ -12,7 +12,7 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.UUID;
 
-/** S3: one line of a project's issue management table 问题管理表. */
+/** One line of a project's issue management table 问题管理表. */
 @Entity
 @Table(name = "issue_item")
 public class IssueItem extends PanacheEntityBase {

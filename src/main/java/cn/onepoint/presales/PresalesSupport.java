@@ -218,7 +218,7 @@ public class PresalesSupport {
         return Notification.list("subjectType = ?1 and subjectId = ?2 order by createdAt, id", subjectType, subjectId);
     }
 
-    /** Which of these timers the engine has breached (S1 expiry, S3 past due): the engine is the one that says. */
+    /** Which of these timers the engine has breached (a requirement expired, an issue item past due). */
     public static Uni<Set<UUID>> breached(Collection<UUID> timerIds) {
         List<UUID> ids = timerIds.stream().filter(Objects::nonNull).distinct().toList();
         if (ids.isEmpty()) {
@@ -232,7 +232,7 @@ public class PresalesSupport {
                 });
     }
 
-    /** HQL for list filters on a timer-id column: its timer is breached (S1 expired, S3 overdue). */
+    /** HQL for list filters on a timer-id column: its timer is breached (requirement expired, issue item overdue). */
     public static String breachedClause(String timerIdAttribute, String param) {
         return "exists (select 1 from Timer t where t.id = " + timerIdAttribute + " and t.state = :" + param + ")";
     }

@@ -12,7 +12,7 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.UUID;
 
-/** S4: a pre-sales project and the step it is in; its issue table (S3) and requirement orders (S1) point to it. */
+/** A pre-sales project and the step it is in; its issue table and requirement orders point to it. */
 @Entity
 @Table(name = "presales_project")
 public class Project extends PanacheEntityBase {
@@ -37,7 +37,7 @@ public class Project extends PanacheEntityBase {
     public UUID documentRecordedBy;
     @Column(name = "document_recorded_at")
     public Instant documentRecordedAt;
-    /** S4: when the customer confirmed the requirement document; null while it is not confirmed. */
+    /** When the customer confirmed the requirement document; null while it is not confirmed. */
     @Column(name = "document_confirmed_at")
     public Instant documentConfirmedAt;
     @Column(name = "document_customer_contact")

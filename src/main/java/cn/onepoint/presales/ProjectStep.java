@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * S4: the pre-sales steps of a project, in the manual's order (2.1.2: 项目承接、需求调研、问题管理、合同签约支撑、资源核查、
+ * The pre-sales steps of a project, in the manual's order (2.1.2: 项目承接、需求调研、问题管理、合同签约支撑、资源核查、
  * 技术方案制定), as data: each step lists the steps it may move to. Every open step may be cancelled.
  */
 public enum ProjectStep implements WireEnum {
@@ -19,11 +19,11 @@ public enum ProjectStep implements WireEnum {
     INTAKE("intake"),
     /** 需求调研: the requirement document 项目需求书, confirmed by the customer. */
     REQUIREMENT_SURVEY("requirementSurvey"),
-    /** 问题管理: the issue management table (kept up to date in every step after, S3). */
+    /** 问题管理: the issue management table (kept up to date in every step after). */
     ISSUE_MANAGEMENT("issueManagement"),
     /** 合同签约支撑 */
     CONTRACT_SUPPORT("contractSupport"),
-    /** 资源核查: the project's requirement orders are checked (S1). */
+    /** 资源核查: the project's requirement orders are checked. */
     RESOURCE_CHECK("resourceCheck"),
     /** 技术方案制定 */
     TECHNICAL_SOLUTION("technicalSolution"),
@@ -89,7 +89,7 @@ public enum ProjectStep implements WireEnum {
         }
     }
 
-    /** Issues are kept throughout (S3): in every step but a cancelled project's. */
+    /** Issues are kept throughout: in every step but a cancelled project's. */
     public boolean open() {
         return this != CANCELLED;
     }

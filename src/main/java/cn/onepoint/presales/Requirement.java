@@ -17,7 +17,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
-/** S1: a requirement order 业务需求单 issued by a (chief) customer manager, with a resource check per segment. */
+/** A requirement order 业务需求单 issued by a (chief) customer manager, with a resource check per segment. */
 @Entity
 @Table(name = "requirement")
 public class Requirement extends PanacheEntityBase {
@@ -64,13 +64,13 @@ public class Requirement extends PanacheEntityBase {
     public UUID backboneUnitId;
     /** 1, or 2 once the second check 二次核查 is under way. */
     public int round;
-    /** S1: the combined final answer, once every segment has one. */
+    /** The combined final answer, once every segment has one. */
     @Enumerated(EnumType.STRING)
     public CheckAnswer result;
     /** When the last segment answered. */
     @Column(name = "answered_at")
     public Instant answeredAt;
-    /** S1: the result is valid until then (a calendar month after the last answer, by default). */
+    /** The result is valid until then (a calendar month after the last answer, by default). */
     @Column(name = "valid_until")
     public Instant validUntil;
     /** The RESOURCE_CHECK_VALIDITY timer watching {@link #validUntil}. */

@@ -1,6 +1,6 @@
 package cn.onepoint.presales;
 
-/** S1: the two kinds of requirement order 业务需求单. Both are checked the same way; the kind is recorded and filtered on. */
+/** The two kinds of requirement order 业务需求单. Both are checked the same way; the kind is recorded and filtered on. */
 public enum RequirementKind {
     /** 查询型: asks whether the resources are there. */
     QUERY,

@@ -22,6 +22,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -238,8 +239,12 @@ public class RequirementService {
         });
     }
 
+    /**
+     * Locked: the units of the segments answer side by side, and each answer must see the others to know whether it
+     * is the round's last; they take turns instead of failing on each other's version.
+     */
     private static Uni<Requirement> load(UUID id, String ifMatch) {
-        return Requirement.<Requirement>findById(id).onItem().ifNull()
+        return Requirement.<Requirement>findById(id, LockModeType.PESSIMISTIC_WRITE).onItem().ifNull()
                 .failWith(() -> DomainException.notFound("requirement", id))
                 .invoke(r -> Versions.check(ifMatch, r.version));
     }

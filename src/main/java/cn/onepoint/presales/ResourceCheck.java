@@ -12,7 +12,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
-/** S1: the resource check 资源核查 of one segment of a requirement, in one round. */
+/** The resource check 资源核查 of one segment of a requirement, in one round. */
 @Entity
 @Table(name = "resource_check")
 public class ResourceCheck extends PanacheEntityBase {

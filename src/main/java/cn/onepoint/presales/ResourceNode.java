@@ -10,7 +10,7 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.UUID;
 
-/** S2: a node's resource reserve (a station's ports, fibres, …) and the threshold 资源预警门限 it must not fall below. */
+/** A node's resource reserve (a station's ports, fibres, …) and the threshold 资源预警门限 it must not fall below. */
 @Entity
 @Table(name = "resource_node")
 public class ResourceNode extends PanacheEntityBase {
@@ -40,7 +40,7 @@ public class ResourceNode extends PanacheEntityBase {
     @Version
     public long version;
 
-    /** S2: the reserve is below the threshold. */
+    /** The reserve is below the threshold. */
     public boolean belowThreshold() {
         return free < threshold;
     }

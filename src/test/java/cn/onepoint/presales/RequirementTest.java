@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
@@ -165,6 +166,25 @@ class RequirementTest {
         for (String step : List.of("issueManagement", "contractSupport", "resourceCheck")) {
             post("projects/" + project + "/steps", Map.of("step", step, "personId", cce)).statusCode(200);
         }
+    }
+
+    @Test
+    void theSegmentsAnswerSideBySide() {
+        String id = create(w.requirement("ORDER", "2027-06-30"));
+        String a = checkOf(id, "A_ACCESS", 1);
+        String bb = checkOf(id, "BACKBONE", 1);
+        String z = checkOf(id, "Z_ACCESS", 1);
+        List<CompletableFuture<Integer>> answers = List.of(
+                        Map.entry(a, w.wuhanChecker), Map.entry(bb, w.backboneChecker), Map.entry(z, w.yichangChecker))
+                .stream().map(e -> CompletableFuture.supplyAsync(() -> post("requirements/" + id + "/resource-checks/"
+                        + e.getKey() + "/answer", Map.of("personId", e.getValue(), "answer", "AVAILABLE"))
+                        .extract().statusCode())).toList();
+        answers.forEach(f -> assertEquals(200, f.join()));
+        // Whichever came last saw the other two: answered once, one validity timer.
+        get("requirements/" + id).body("status", equalTo("answered")).body("result", equalTo("AVAILABLE"));
+        get("requirements/" + id + "/timers").body("kind", contains("RESOURCE_CHECK_VALIDITY"));
+        assertEquals(1, PresalesWorld.events(pool, "presales", id).stream()
+                .filter("RequirementStateChangeEvent"::equals).count());
     }
 
     @Test

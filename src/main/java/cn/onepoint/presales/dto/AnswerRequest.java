@@ -8,7 +8,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.LocalDate;
 
-/** S1: a segment's answer to its resource check. */
+/** A segment's answer to its resource check. */
 @Schema(name = "ResourceCheckAnswer")
 public record AnswerRequest(
         @NotBlank @Schema(description = "Round 1: a person of the segment's unit; round 2: a (chief) customer engineer "

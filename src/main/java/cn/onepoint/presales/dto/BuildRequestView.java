@@ -8,7 +8,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 
-@Schema(name = "BuildRequest", description = "S2: a build request 建设需求 to the network-development department 网发部门")
+@Schema(name = "BuildRequest", description = "A build request 建设需求 to the network-development department 网发部门")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record BuildRequestView(
         String id, String href, @Schema(examples = "BR202612020001") String number, String nodeId,

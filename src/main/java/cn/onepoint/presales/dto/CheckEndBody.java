@@ -5,7 +5,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-@Schema(name = "RequirementEnd", description = "S1: one end of the service asked for; its check stops at the customer's "
+@Schema(name = "RequirementEnd", description = "One end of the service asked for; its check stops at the customer's "
         + "red line 红线 at this address (the property 物业 is not included)")
 public record CheckEndBody(
         @NotBlank @Size(max = 200) @Schema(description = "The customer's address 装机地址", examples = "武汉市江汉区建设大道 1 号")

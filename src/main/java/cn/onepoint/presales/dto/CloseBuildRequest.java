@@ -4,7 +4,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** S2: the network-development department closes a build request. */
+/** The network-development department closes a build request. */
 @Schema(name = "BuildRequestClose")
 public record CloseBuildRequest(
         @NotBlank @Schema(description = "A person of the request's unit") String personId,

@@ -7,7 +7,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
 
-/** S3: a line of the issue management table 问题管理表. */
+/** A line of the issue management table 问题管理表. */
 @Schema(name = "IssueItemCreate")
 public record CreateIssueRequest(
         @NotBlank @Schema(description = "A (chief) customer engineer: the CE leads the table") String personId,

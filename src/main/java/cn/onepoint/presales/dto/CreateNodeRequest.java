@@ -6,7 +6,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** S2: a node whose resource reserve is watched against a threshold. */
+/** A node whose resource reserve is watched against a threshold. */
 @Schema(name = "ResourceNodeCreate")
 public record CreateNodeRequest(
         @NotBlank @Schema(description = "Who records it") String personId,

@@ -4,7 +4,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** S4: project intake 项目承接. */
+/** Project intake 项目承接. */
 @Schema(name = "ProjectCreate")
 public record CreateProjectRequest(
         @NotBlank @Size(max = 200) @Schema(examples = "某集团全省视频专网") String name,

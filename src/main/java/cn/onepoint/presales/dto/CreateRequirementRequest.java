@@ -10,12 +10,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.LocalDate;
 
-/** S1: a requirement order 业务需求单 as the (chief) customer manager issues it. */
+/** A requirement order 业务需求单 as the (chief) customer manager issues it. */
 @Schema(name = "RequirementCreate")
 public record CreateRequirementRequest(
         @NotNull @Schema(description = "QUERY 查询型 or ORDER 定单型") RequirementKind kind,
         @NotBlank String customerId,
-        @Schema(description = "The pre-sales project it serves (S4), if any") String projectId,
+        @Schema(description = "The pre-sales project it serves, if any") String projectId,
         @NotNull BusinessType businessType,
         @NotBlank @Size(max = 32) @Schema(examples = "100M") String bandwidth,
         @NotNull @Schema(description = "When the customer needs the service", examples = "2027-03-31") LocalDate requiredDate,

@@ -8,12 +8,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 
-@Schema(name = "IssueItem", description = "S3: a line of a project's issue management table 问题管理表")
+@Schema(name = "IssueItem", description = "A line of a project's issue management table 问题管理表")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record IssueItemView(
         String id, String href, String projectId, @Schema(description = "1, 2, … within the project") int seq,
         String description, String target, Instant dueAt, String ownerId, IssueStatus status,
-        @Schema(description = "S3: past due, as the timer engine flagged it (its ISSUE_ITEM timer breached); stays true "
+        @Schema(description = "Past due, as the timer engine flagged it (its ISSUE_ITEM timer breached); stays true "
                 + "on an item resolved late, false again once a later due time is set") boolean overdue,
         String timerId, String createdBy, Instant resolvedAt, Instant createdAt, Instant updatedAt, long version,
         @Schema(description = "update, and the statuses it may move to") List<String> allowedActions) {

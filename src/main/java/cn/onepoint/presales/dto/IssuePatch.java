@@ -7,7 +7,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
 
-/** S3: an update of an issue item; absent fields stay as they are. */
+/** An update of an issue item; absent fields stay as they are. */
 @Schema(name = "IssueItemUpdate")
 public record IssuePatch(
         @NotBlank @Schema(description = "A (chief) customer engineer, or the item's owner") String personId,

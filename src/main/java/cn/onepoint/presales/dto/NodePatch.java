@@ -5,7 +5,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** S2: a new free quantity or threshold of a node; absent fields stay. */
+/** A new free quantity or threshold of a node; absent fields stay. */
 @Schema(name = "ResourceNodeUpdate")
 public record NodePatch(
         @NotBlank String personId,

@@ -8,7 +8,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 
-@Schema(name = "Project", description = "S4: a pre-sales project and the step it is in")
+@Schema(name = "Project", description = "A pre-sales project and the step it is in")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ProjectView(
         String id, String href, @Schema(examples = "PJ202612020001") String number, String name,
@@ -17,7 +17,7 @@ public record ProjectView(
         Instant createdAt, Instant updatedAt, long version,
         @Schema(description = "Next steps (POST /projects/{id}/steps) and other actions allowed now") List<String> allowedActions) {
 
-    @Schema(name = "ProjectRequirementDocument", description = "S4: the requirement document 项目需求书")
+    @Schema(name = "ProjectRequirementDocument", description = "The requirement document 项目需求书")
     public record Document(String reference, String summary, String recordedBy, Instant recordedAt,
                            boolean customerConfirmed, Instant confirmedAt, String customerContact) {
     }

@@ -5,7 +5,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** S4: the requirement document 项目需求书 of the survey, and whether the customer confirmed it. */
+/** The requirement document 项目需求书 of the survey, and whether the customer confirmed it. */
 @Schema(name = "RequirementDocument")
 public record RequirementDocumentRequest(
         @NotBlank @Schema(description = "A (chief) customer engineer") String personId,

@@ -13,7 +13,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-@Schema(name = "Requirement", description = "S1: a requirement order 业务需求单 with its resource checks")
+@Schema(name = "Requirement", description = "A requirement order 业务需求单 with its resource checks")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RequirementView(
         String id, String href, @Schema(examples = "RQ202612020001") String number,
@@ -21,19 +21,19 @@ public record RequirementView(
         String customerId, String projectId, BusinessType businessType, String bandwidth, LocalDate requiredDate,
         String requestedBy, String unitId, String description,
         CheckEndBody aEnd, CheckEndBody zEnd, String backboneUnitId,
-        @Schema(description = "S1: what the checks cover: the network up to the customer's red line 红线; the customer-"
+        @Schema(description = "What the checks cover: the network up to the customer's red line 红线; the customer-"
                 + "maintained part and the property 物业 are not included") String checkScope,
         @Schema(description = "1; 2 once the second check 二次核查 is under way") int round,
-        @Schema(description = "S1: the final answer once every segment has one: AVAILABLE when all are") CheckAnswer result,
+        @Schema(description = "The final answer once every segment has one: AVAILABLE when all are") CheckAnswer result,
         @Schema(description = "When the last segment answered") Instant answeredAt,
-        @Schema(description = "S1: the result is valid until then (a calendar month after the last answer)") Instant validUntil,
-        @Schema(description = "S1: the validity timer has expired (the timer engine breached it)") boolean expired,
+        @Schema(description = "The result is valid until then (a calendar month after the last answer)") Instant validUntil,
+        @Schema(description = "The validity timer has expired (the timer engine breached it)") boolean expired,
         String validityTimerId,
         @Schema(description = "Every round's checks, round by round") List<ResourceCheckView> checks,
         Instant cancelledAt, Instant createdAt, Instant updatedAt, long version,
         @Schema(description = "Actions allowed now") List<String> allowedActions) {
 
-    /** S1: the checks stop at the customer's red line; the property is not part of them. */
+    /** The checks stop at the customer's red line; the property is not part of them. */
     public static final String CHECK_SCOPE = "NETWORK_TO_CUSTOMER_RED_LINE_EXCLUDING_PROPERTY";
 
     public static RequirementView of(Requirement r, List<ResourceCheck> checks, boolean expired) {

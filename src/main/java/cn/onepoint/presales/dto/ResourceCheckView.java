@@ -9,7 +9,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.time.Instant;
 import java.time.LocalDate;
 
-@Schema(name = "ResourceCheck", description = "S1: the resource check 资源核查 of one segment in one round")
+@Schema(name = "ResourceCheck", description = "The resource check 资源核查 of one segment in one round")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ResourceCheckView(
         String id, String href, String requirementId,

@@ -6,11 +6,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
 
-@Schema(name = "ResourceNode", description = "S2: a node's resource reserve and its threshold 资源预警门限")
+@Schema(name = "ResourceNode", description = "A node's resource reserve and its threshold 资源预警门限")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ResourceNodeView(
         String id, String href, String code, String name, String unitId, String station, String resourceType,
-        int threshold, int free, @Schema(description = "S2: free < threshold") boolean belowThreshold,
+        int threshold, int free, @Schema(description = "free < threshold") boolean belowThreshold,
         String cceId, String chiefCmId, Instant createdAt, Instant updatedAt, long version) {
 
     public static ResourceNodeView of(ResourceNode n) {

@@ -6,7 +6,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** S4: move a project to its next step. */
+/** Move a project to its next step. */
 @Schema(name = "ProjectStepChange")
 public record StepRequest(
         @NotNull @Schema(description = "One of the current step's next steps (allowedActions)") ProjectStep step,
