@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The pre-sales steps of a project, in the manual's order (2.1.2: 项目承接、需求调研、问题管理、合同签约支撑、资源核查、
+ * S4: the pre-sales steps of a project, in the manual's order (2.1.2: 项目承接、需求调研、问题管理、合同签约支撑、资源核查、
  * 技术方案制定), as data: each step lists the steps it may move to. Every open step may be cancelled.
  */
 public enum ProjectStep implements WireEnum {
