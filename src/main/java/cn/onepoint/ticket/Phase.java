@@ -14,6 +14,10 @@ public enum Phase implements WireEnum {
     /** Ready to dispatch to handling units. */
     DISPATCH("dispatch"),
     DISPATCHED("dispatched"),
+    /** T17: loop-back tests 打环测试 with the customer's consent, narrowing the fault to a segment. */
+    LOOP_TEST("loopTest"),
+    /** T17: loop tests could not find it: a difficult fault 疑难故障 handled jointly. */
+    DIFFICULT_FAULT("difficultFault"),
     SUSPENDED("suspended"),
     AWAITING_CUSTOMER("awaitingCustomer"),
     RESTORED("restored"),
