@@ -32,7 +32,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class WorkOrderService {
 
-    /** A work order's unit was told something (T11 new information, T13 wording). */
+    /** A work order's unit was told something (new information, the customer-facing wording). */
     public static final String NOTICE_EVENT = "WorkOrderNoticeEvent";
 
     private final Clock clock;
@@ -152,7 +152,7 @@ public class WorkOrderService {
     }
 
     /**
-     * Gives a work order's unit something to know (T11, T13), in the caller's transaction: the notice on the work
+     * Gives a work order's unit something to know, in the caller's transaction: the notice on the work
      * order, a history row, and a {@code WorkOrderNoticeEvent} on the ticket's (or order's) feed.
      */
     public Uni<WorkOrderNotice> notice(WorkOrder w, WorkOrderNotice.Kind kind, UUID refId, String text, UUID personId,

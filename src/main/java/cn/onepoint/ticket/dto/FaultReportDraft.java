@@ -7,7 +7,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
 
-/** T15: the final fault report's content: occurrence time, cause, handling process. */
+/** The final fault report's content: occurrence time, cause, handling process. */
 @Schema(name = "FaultReportDraft")
 public record FaultReportDraft(
         @NotBlank @Schema(description = "A customer engineer of the customer engineer's unit") String personId,

@@ -5,7 +5,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** T15: the review of a drafted report: approved, or returned with a note. */
+/** The review of a drafted report: approved, or returned with a note. */
 @Schema(name = "FaultReportReview")
 public record FaultReportReview(
         @NotBlank @Schema(description = "A chief customer engineer or supervisor of the unit, not the drafter") String personId,

@@ -6,7 +6,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** T13: the flags that escalate at once, when they become known after intake. Absent = unchanged. */
+/** The flags that escalate at once, when they become known after intake. Absent = unchanged. */
 @Schema(name = "TicketFlags")
 public record FlagsRequest(
         @NotBlank @Schema(description = "Who sets them") String personId,

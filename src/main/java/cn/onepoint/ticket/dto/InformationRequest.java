@@ -6,7 +6,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** T11: new information about the fault, and who brought it. */
+/** New information about the fault, and who brought it. */
 @Schema(name = "TicketInformationCreate")
 public record InformationRequest(
         @NotBlank @Schema(description = "Unit of the person who brought (or recorded) it") String unitId,

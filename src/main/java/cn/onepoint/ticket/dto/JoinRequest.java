@@ -4,7 +4,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** T17: a person joins the joint handling of a difficult fault. */
+/** A person joins the joint handling of a difficult fault. */
 @Schema(name = "JointHandlingJoin")
 public record JoinRequest(
         @NotBlank @Schema(description = "Who joins (their unit joins with them)") String personId,

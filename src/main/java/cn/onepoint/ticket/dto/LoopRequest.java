@@ -8,7 +8,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** T17: one loop made: where, which way, and whether it was received. */
+/** One loop made: where, which way, and whether it was received. */
 @Schema(name = "LoopCreate")
 public record LoopRequest(
         @NotBlank @Schema(description = "The handling unit that made the loop") String unitId,

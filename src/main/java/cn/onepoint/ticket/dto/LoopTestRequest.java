@@ -9,7 +9,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
 
-/** T17: the customer's answer to a loop-back test, and the plan agreed with them. */
+/** The customer's answer to a loop-back test, and the plan agreed with them. */
 @Schema(name = "LoopTestCreate")
 public record LoopTestRequest(
         @NotBlank @Schema(description = "A person of the dispatching unit, who agreed it with the customer") String personId,

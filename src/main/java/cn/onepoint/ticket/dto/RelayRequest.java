@@ -4,7 +4,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** T11: the control desk passes an item of information on to every handling unit. */
+/** The control desk passes an item of information on to every handling unit. */
 @Schema(name = "TicketInformationRelay")
 public record RelayRequest(
         @NotBlank @Schema(description = "The control desk 管控工位") String unitId,

@@ -4,7 +4,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** T13: the customer-facing wording 口径 set by the chief customer engineer. */
+/** The customer-facing wording 口径 set by the chief customer engineer. */
 @Schema(name = "TicketWordingCreate")
 public record WordingRequest(
         @NotBlank @Schema(description = "A chief customer engineer 首席客户工程师") String personId,
