@@ -35,9 +35,17 @@ public interface SlaPolicy {
     @WithDefault("PT2H")
     Duration customerUpdate();
 
-    /** T11: the control desk answers feedback and relays news within 5 minutes. */
+    /** T11: the control desk answers a handling unit's feedback within 5 minutes. */
     @WithDefault("PT5M")
     Duration controlResponse();
+
+    /** T11: ... and passes new information on to every handling unit within 5 minutes. */
+    @WithDefault("PT5M")
+    Duration controlRelay();
+
+    /** T15: the final fault report is submitted this long after close (the manual names no limit). */
+    @WithDefault("P3D")
+    Duration faultReport();
 
     /** T5: the resolution table, measured to service restoration. */
     Resolution resolution();
@@ -189,6 +197,8 @@ public interface SlaPolicy {
             case CUSTOMER_FIRST_UPDATE -> customerFirstUpdate();
             case CUSTOMER_UPDATE -> customerUpdate();
             case CONTROL_RESPONSE -> controlResponse();
+            case CONTROL_RELAY -> controlRelay();
+            case FAULT_REPORT -> faultReport();
             case PROGRESS_REPORT -> progressReport();
             case CROSS_DOMAIN_ACCEPT -> crossDomain().accept();
             default -> null;

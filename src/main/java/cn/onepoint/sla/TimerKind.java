@@ -17,8 +17,12 @@ public enum TimerKind {
     CUSTOMER_UPDATE("T10"),
     /** Handler feedback posted → control desk answers, 5 min. */
     CONTROL_RESPONSE("T11"),
+    /** New information at the control desk → passed on to every handling unit, 5 min. */
+    CONTROL_RELAY("T11"),
     /** Ticket accepted → service restored; paused while suspended (T8). */
     RESOLUTION("T5"),
+    /** Major, group-level or cross-province fault closed → final fault report submitted by the CE's unit. */
+    FAULT_REPORT("T15"),
     /** Project manager named → survey done, 2 working days. */
     SURVEY("P3"),
     /** Survey done → plan done, 12 working days. */

@@ -10,6 +10,7 @@ import cn.onepoint.workorder.dto.CrossDomainCreateRequest;
 import cn.onepoint.workorder.dto.CrossDomainDispatchRequest;
 import cn.onepoint.workorder.dto.FindingsRequest;
 import cn.onepoint.workorder.dto.ProgressRequest;
+import cn.onepoint.workorder.dto.NoticeView;
 import cn.onepoint.workorder.dto.ProgressView;
 import cn.onepoint.workorder.dto.ReplyRequest;
 import cn.onepoint.workorder.dto.WorkOrderHistoryView;
@@ -98,6 +99,14 @@ public class WorkOrderResource {
             description = "Every change with actor, unit and time, oldest first; a cross-domain request's includes its tasks'.")
     public Uni<List<WorkOrderHistoryView>> history(@PathParam("id") String id) {
         return service.history(Ids.parse("work order", id)).map(l -> l.stream().map(WorkOrderHistoryView::of).toList());
+    }
+
+    @GET
+    @Path("{id}/notices")
+    @Operation(summary = "What the unit was told",
+            description = "T11 new information the control desk passed on, T13 the customer-facing wording 口径; oldest first.")
+    public Uni<List<NoticeView>> notices(@PathParam("id") String id) {
+        return service.notices(Ids.parse("work order", id)).map(l -> l.stream().map(NoticeView::of).toList());
     }
 
     @POST

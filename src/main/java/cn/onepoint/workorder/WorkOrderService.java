@@ -14,6 +14,7 @@ import cn.onepoint.directory.Person;
 import cn.onepoint.feed.Outbox;
 import cn.onepoint.workorder.dto.CompleteRequest;
 import cn.onepoint.workorder.dto.FindingsRequest;
+import cn.onepoint.workorder.dto.NoticeView;
 import cn.onepoint.workorder.dto.ProgressRequest;
 import cn.onepoint.workorder.dto.WorkOrderView;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -30,6 +31,9 @@ import java.util.UUID;
 /** Work orders: dispatch to a unit, accept, report, complete (TMF697 states, T4, T9, T16, cross-domain tasks). */
 @ApplicationScoped
 public class WorkOrderService {
+
+    /** A work order's unit was told something (new information, the customer-facing wording). */
+    public static final String NOTICE_EVENT = "WorkOrderNoticeEvent";
 
     private final Clock clock;
     private final Numbers numbers;
@@ -133,6 +137,39 @@ public class WorkOrderService {
     /** Work orders of one subject, oldest first, in the caller's session. */
     public Uni<List<WorkOrder>> ofSubject(UUID subjectId) {
         return WorkOrder.list("subjectId = ?1 order by dispatchedAt, number", subjectId);
+    }
+
+    /** What a work order's unit was told, oldest first. */
+    @WithSession
+    public Uni<List<WorkOrderNotice>> notices(UUID id) {
+        return get(id).chain(w -> WorkOrderNotice.list("workOrderId = ?1 order by at, id", id));
+    }
+
+    /** The work orders that received a record (an information item, a wording), in the caller's session. */
+    public Uni<List<WorkOrderNotice>> noticesOf(List<UUID> refIds) {
+        return refIds.isEmpty() ? Uni.createFrom().item(List.of())
+                : WorkOrderNotice.list("refId in ?1 order by at, id", refIds);
+    }
+
+    /**
+     * Gives a work order's unit something to know, in the caller's transaction: the notice on the work
+     * order, a history row, and a {@code WorkOrderNoticeEvent} on the ticket's (or order's) feed.
+     */
+    public Uni<WorkOrderNotice> notice(WorkOrder w, WorkOrderNotice.Kind kind, UUID refId, String text, UUID personId,
+                                       UUID unitId) {
+        WorkOrderNotice n = new WorkOrderNotice();
+        n.id = UUID.randomUUID();
+        n.workOrderId = w.id;
+        n.kind = kind;
+        n.refId = refId;
+        n.text = text;
+        n.personId = personId;
+        n.unitId = unitId;
+        n.at = clock.instant();
+        return n.persist().chain(() -> history(w, "notice", w.status, personId, unitId, kind + ": " + text))
+                .chain(() -> outbox.append(Outbox.Topic.workorders, NOTICE_EVENT, "WORK_ORDER", w.id, w.subjectId,
+                        new Outbox.Scope(w.customerId, w.unitId, null), NoticeView.of(n)))
+                .replaceWith(n);
     }
 
     public Uni<List<ProgressReport>> progressOf(UUID subjectId) {
