@@ -146,25 +146,63 @@ public final class ItDatabase implements AutoCloseable {
 
     /** The first column of every row of {@code sql}; a {@code List} parameter is passed as an SQL array. */
     public List<Object> column(String sql, Object... params) throws SQLException {
-        try (Connection c = connect(); PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                if (params[i] instanceof List<?> list) {
-                    Object first = list.isEmpty() ? null : list.get(0);
-                    Array array = c.createArrayOf(first instanceof UUID ? "uuid"
-                            : first instanceof String ? "text" : "bigint", list.toArray());
-                    ps.setArray(i + 1, array);
-                } else {
-                    ps.setObject(i + 1, params[i]);
-                }
-            }
+        try (Connection c = connect(); PreparedStatement ps = prepare(c, sql, params);
+             ResultSet rs = ps.executeQuery()) {
             List<Object> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(rs.getObject(1));
-                }
+            while (rs.next()) {
+                out.add(rs.getObject(1));
             }
             return out;
         }
+    }
+
+    /**
+     * Runs {@code sql} (a {@code select … for update}) in a transaction it leaves open: the rows stay locked until
+     * the returned lock is closed, or the server goes away.
+     */
+    public Held hold(String sql, Object... params) throws SQLException {
+        Connection c = connect();
+        c.setAutoCommit(false);
+        try (PreparedStatement ps = prepare(c, sql, params)) {
+            ps.executeQuery().close();
+        } catch (SQLException e) {
+            c.close();
+            throw e;
+        }
+        return new Held(c);
+    }
+
+    /** Row locks held by the test; closing rolls their transaction back. */
+    public static final class Held implements AutoCloseable {
+        private final Connection connection;
+
+        private Held(Connection connection) {
+            this.connection = connection;
+        }
+
+        @Override
+        public void close() {
+            try (connection) {
+                connection.rollback();
+            } catch (SQLException gone) {
+                // the server was stopped meanwhile: it ended the transaction itself
+            }
+        }
+    }
+
+    private static PreparedStatement prepare(Connection c, String sql, Object... params) throws SQLException {
+        PreparedStatement ps = c.prepareStatement(sql);
+        for (int i = 0; i < params.length; i++) {
+            if (params[i] instanceof List<?> list) {
+                Object first = list.isEmpty() ? null : list.get(0);
+                Array array = c.createArrayOf(first instanceof UUID ? "uuid"
+                        : first instanceof String ? "text" : "bigint", list.toArray());
+                ps.setArray(i + 1, array);
+            } else {
+                ps.setObject(i + 1, params[i]);
+            }
+        }
+        return ps;
     }
 
     /** The single long {@code sql} answers. */
