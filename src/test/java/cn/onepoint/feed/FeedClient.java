@@ -1,5 +1,8 @@
 package cn.onepoint.feed;
 
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
@@ -41,18 +44,35 @@ public final class FeedClient implements AutoCloseable {
     }
 
     static FeedClient connect(Vertx vertx, int port, String pathAndQuery, Map<String, String> headers) {
+        return connect(vertx, port, pathAndQuery, headers, () -> {
+        });
+    }
+
+    /**
+     * As {@link #connect(Vertx, int, String, Map)}; {@code beforeHandlers} runs after the connection is started and
+     * before the handlers are set, where a caller's thread may be paused for any length of time (tests of this
+     * client stand in for that pause).
+     */
+    static FeedClient connect(Vertx vertx, int port, String pathAndQuery, Map<String, String> headers,
+                              Runnable beforeHandlers) {
         WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions()
                 .setMaxMessageSize(16 * 1024 * 1024).setMaxFrameSize(16 * 1024 * 1024));
         WebSocketConnectOptions options = new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port)
                 .setURI(pathAndQuery);
         headers.forEach(options::addHeader);
-        // Handlers are set in the connect callback. A server that closes at once (4400, 4403) may have done so
-        // before the callback runs: Vert.x then refuses new handlers, but it has kept the close frame's code and
-        // reason, which are read from the socket instead.
-        return client.connect(options).map(ws -> {
-            FeedClient c = new FeedClient(client, ws);
-            try {
-                ws.closeHandler(v -> c.recordClose(ws));
+        // Vert.x resumes the socket before it completes the connect future, and drops a message that arrives
+        // while no handler is set. The server may write its first messages with the handshake (a replay from
+        // memory needs no query), so a caller that sets the handlers on its own thread once connect() returned
+        // loses them whenever that thread is paused in between. Started in one task on the event loop that
+        // carries the connection, the handshake is read only after that task has set up the handlers.
+        Context context = vertx.getOrCreateContext();
+        Promise<FeedClient> connected = Promise.promise();
+        context.runOnContext(v -> {
+            Future<WebSocket> started = client.connect(options);
+            beforeHandlers.run();
+            started.map(ws -> {
+                FeedClient c = new FeedClient(client, ws);
+                ws.closeHandler(closed -> c.recordClose(ws));
                 ws.textMessageHandler(text -> {
                     c.receivedAt.add(System.nanoTime());
                     c.messages.add(new JsonObject(text));
@@ -62,14 +82,10 @@ public final class FeedClient implements AutoCloseable {
                         c.pings.incrementAndGet();
                     }
                 });
-            } catch (IllegalStateException closedAlready) {
-                // fall through: recorded below
-            }
-            if (ws.isClosed()) {
-                c.recordClose(ws);
-            }
-            return c;
-        }).toCompletionStage().toCompletableFuture().orTimeout(10, TimeUnit.SECONDS).join();
+                return c;
+            }).onComplete(connected);
+        });
+        return connected.future().toCompletionStage().toCompletableFuture().orTimeout(10, TimeUnit.SECONDS).join();
     }
 
     private void recordClose(WebSocket ws) {
