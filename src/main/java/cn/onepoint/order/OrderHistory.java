@@ -35,5 +35,6 @@ public class OrderHistory extends PanacheEntityBase {
     public OrderStatus toStatus;
     @Convert(converter = Converters.Step.class)
     public OrderStep step;
+    @Column(columnDefinition = "text")
     public String detail;
 }

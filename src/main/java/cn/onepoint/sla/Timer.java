@@ -52,7 +52,7 @@ public class Timer extends PanacheEntityBase {
     @Column(name = "paused_seconds")
     public long pausedSeconds;
     @Convert(converter = PausedIntervalsConverter.class)
-    @Column(name = "paused_intervals")
+    @Column(name = "paused_intervals", columnDefinition = "text")
     public List<PausedInterval> pausedIntervals = new ArrayList<>();
     @Column(name = "limit_seconds")
     public Long limitSeconds;

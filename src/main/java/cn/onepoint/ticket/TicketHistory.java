@@ -35,5 +35,6 @@ public class TicketHistory extends PanacheEntityBase {
     public TicketStatus toStatus;
     @Convert(converter = Converters.PhaseConverter.class)
     public Phase phase;
+    @Column(columnDefinition = "text")
     public String detail;
 }

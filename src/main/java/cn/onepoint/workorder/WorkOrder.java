@@ -36,6 +36,7 @@ public class WorkOrder extends PanacheEntityBase {
     public Segment segment;
     /** T16: 1 = local access end first, 2 = far end and backbone (or everything at once). */
     public short stage;
+    @Column(columnDefinition = "text")
     public String instructions;
     @Column(name = "dispatched_at")
     public Instant dispatchedAt;
@@ -48,12 +49,13 @@ public class WorkOrder extends PanacheEntityBase {
     public Boolean alarmFound;
     @Column(name = "config_change_found")
     public Boolean configChangeFound;
-    @Column(name = "findings_note")
+    @Column(name = "findings_note", columnDefinition = "text")
     public String findingsNote;
     @Column(name = "findings_at")
     public Instant findingsAt;
     @Column(name = "completed_at")
     public Instant completedAt;
+    @Column(columnDefinition = "text")
     public String result;
     @Column(name = "created_at")
     public Instant createdAt;
