@@ -79,6 +79,13 @@ public class WorkOrderService {
                 .failWith(() -> DomainException.notFound("work order", id));
     }
 
+    /** By id or by number (WO202612010001). */
+    @WithSession
+    public Uni<WorkOrder> get(String idOrNumber) {
+        return Ids.byIdOrNumber("work order", idOrNumber, id -> WorkOrder.<WorkOrder>findById(id),
+                n -> WorkOrder.<WorkOrder>find("number", n).firstResult());
+    }
+
     @WithSession
     public Uni<Page<WorkOrder>> list(String subjectId, String unitId, List<WorkOrderStatus> status,
                                      WorkOrderType type, PageParams page) {
