@@ -38,7 +38,7 @@ public class DomainException extends RuntimeException {
         return new Messages.Term("resource." + resource.replace(' ', '-'));
     }
 
-    /** 422: a rule of the manual refuses the request; {@code rule} is its id in DOMAIN.md (e.g. T7). */
+    /** 422: a rule of the manual refuses the request; {@code rule} is its id in docs/rules.md (e.g. T7). */
     public static DomainException rule(String rule, String messageKey, Object... args) {
         return new DomainException(422, rule, messageKey, null, null, args);
     }

@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * One deadline of the timer table (DOMAIN.md). Features change it through {@link TimerService}; the sweep
+ * One deadline of the timer table (docs/rules.md). Features change it through {@link TimerService}; the sweep
  * ({@link TimerSweep}) warns, breaches and escalates it with plain SQL.
  */
 @Entity
