@@ -1,5 +1,10 @@
 package cn.onepoint.common;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Arrays;
@@ -29,6 +34,51 @@ public final class FieldErrors {
             add(field, "field.unknownReference", raw);
             return null;
         }
+    }
+
+    /**
+     * Loads an optional reference by id in the caller's session; one that is given but missing is recorded on the
+     * field with {@code messageKey} (e.g. field.unknownPerson). Null item when absent or missing.
+     */
+    public <E> Uni<E> find(String field, Class<E> type, UUID id, String messageKey) {
+        if (id == null) {
+            return Uni.createFrom().nullItem();
+        }
+        return Panache.getSession().chain(s -> s.find(type, id)).invoke(e -> {
+            if (e == null) {
+                add(field, messageKey, id);
+            }
+        });
+    }
+
+    /** Parses an optional ISO-8601 instant (a list filter); a malformed one is recorded as a bad field and gives null. */
+    public Instant instant(String field, String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(raw);
+        } catch (DateTimeParseException e) {
+            add(field, "field.badInstant", raw);
+            return null;
+        }
+    }
+
+    /**
+     * Parses a TMF630 {@code sort} ("attr" ascending, "-attr" descending) over the attributes allowed and gives the
+     * order clause; absent: {@code otherwise}; an attribute not allowed is recorded as a bad field {@code sort}.
+     */
+    public String sort(String raw, List<String> attributes, String otherwise) {
+        if (raw == null || raw.isBlank()) {
+            return otherwise;
+        }
+        boolean desc = raw.startsWith("-");
+        String attr = desc ? raw.substring(1) : raw;
+        if (!attributes.contains(attr)) {
+            add("sort", "unknownEnum", raw, String.join(", ", attributes) + " (- for descending)");
+            return otherwise;
+        }
+        return attr + (desc ? " desc" : " asc");
     }
 
     /**

@@ -33,9 +33,11 @@ public class ProblemMapper {
     static final String TYPE_BASE = "https://onepoint.cn/problems/";
 
     private final Clock clock;
+    private final DatabaseConfig database;
 
-    public ProblemMapper(Clock clock) {
+    public ProblemMapper(Clock clock, DatabaseConfig database) {
         this.clock = clock;
+        this.database = database;
     }
 
     @ServerExceptionMapper
@@ -147,11 +149,23 @@ public class ProblemMapper {
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e, HttpHeaders headers) {
+        if (DatabaseUnavailable.explains(e)) {
+            return databaseUnavailable(e, Messages.locale(headers));
+        }
         Instant at = clock.instant();
         LOG.errorf(e, "Unhandled failure at %s", at);
         Locale locale = Messages.locale(headers);
         return respond(new Problem(TYPE_BASE + "internal", title(locale, 500), 500,
                 Messages.text(locale, "internal", at.toString()), "INTERNAL", null, null, null));
+    }
+
+    /** PostgreSQL cannot be reached: the client retries after a while (docs/reliability.md). */
+    private Response databaseUnavailable(Throwable e, Locale locale) {
+        LOG.warnf("Database unavailable, answering 503: %s", e.toString());
+        long seconds = Math.max(1, database.retryAfter().toSeconds());
+        Problem p = new Problem(TYPE_BASE + "database-unavailable", title(locale, 503), 503,
+                Messages.text(locale, "databaseUnavailable", seconds), "DATABASE_UNAVAILABLE", null, null, null);
+        return Response.status(503).type(Problem.MEDIA_TYPE).entity(p).header(HttpHeaders.RETRY_AFTER, seconds).build();
     }
 
     /**

@@ -309,7 +309,7 @@ public class DemoData {
                                 s.type(), s.circuit(), s.customerName(), s.direction(),
                                 clock.instant().minus(Duration.ofMinutes(20)), s.symptom(),
                                 new CreateTicketRequest.Reporter(s.reporter(), "13800000000"), Channel.HOTLINE,
-                                run.units.get(s.desk()).toString(), null, null, null))
+                                run.units.get(s.desk()).toString(), null, null, null, null, null))
                         .invoke(run::created)
                         .chain(t -> s.acceptor() == null ? Uni.createFrom().item(t)
                                 : tickets.accept(t.id, run.people.get(s.acceptor()).toString(), null))

@@ -18,7 +18,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class Outbox {
 
-    public enum Topic { tickets, orders, workorders, timers }
+    /** aftersales: cutovers (A1) and service records (A3); presales: S1–S4. */
+    public enum Topic { tickets, orders, workorders, timers, aftersales, presales }
 
     /** Where an event belongs, for the feed filters (unit, customer, province). */
     public record Scope(UUID customerId, UUID unitId, String province) {

@@ -47,16 +47,8 @@ public class OrderNotices {
             if (r.personId() == null || !told.add(r.personId())) {
                 continue;
             }
-            Notification n = new Notification();
-            n.id = UUID.randomUUID();
-            n.recipientId = r.personId();
-            n.role = r.role();
-            n.channel = notifier.channel();
-            n.text = text;
-            n.subjectType = SubjectType.ORDER;
-            n.subjectId = o.id;
-            n.createdAt = clock.instant();
-            rows.add(n);
+            rows.add(Notification.of(r.personId(), r.role(), notifier.channel(), text, SubjectType.ORDER, o.id,
+                    clock.instant()));
         }
         return rows.isEmpty() ? Uni.createFrom().voidItem() : Notification.persist(rows);
     }

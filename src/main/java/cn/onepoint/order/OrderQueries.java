@@ -28,8 +28,7 @@ public class OrderQueries {
     /** P6: 到期未完成且又未事先预警. */
     public static final String OVERDUE_WITHOUT_WARNING = "overdueWithoutWarning";
 
-    private static final Map<String, String> SORTS = Map.of(
-            "createdAt", "createdAt", "dueDate", "dueDate", "number", "number", "updatedAt", "updatedAt");
+    private static final List<String> SORTS = List.of("createdAt", "dueDate", "number", "updatedAt");
 
     private final Clock clock;
 
@@ -73,16 +72,7 @@ public class OrderQueries {
                 errors.add("flag", "unknownEnum", f.flag(), OVERDUE_WITHOUT_WARNING);
             }
         }
-        String order = "createdAt desc";
-        if (f.sort() != null && !f.sort().isBlank()) {
-            boolean desc = f.sort().startsWith("-");
-            String attr = SORTS.get(desc ? f.sort().substring(1) : f.sort());
-            if (attr == null) {
-                errors.add("sort", "unknownEnum", f.sort(), "createdAt, dueDate, number, updatedAt (- for descending)");
-            } else {
-                order = attr + (desc ? " desc" : " asc");
-            }
-        }
+        String order = errors.sort(f.sort(), SORTS, "createdAt desc");
         errors.throwIfAny();
         Query q = new Query().in("status", statuses).in("step", steps).eq("customerId", customer)
                 .eq("circuitId", circuit).orderBy(order + ", id");

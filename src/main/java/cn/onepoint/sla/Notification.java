@@ -12,7 +12,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A message to one person about an escalation (T13); {@link Notifier} delivers it. */
+/** A message to one person, mostly about an escalation (T13); {@link Notifier} delivers it. */
 @Entity
 @Table(name = "notification")
 public class Notification extends PanacheEntityBase {
@@ -38,4 +38,19 @@ public class Notification extends PanacheEntityBase {
     public Instant createdAt;
     @Column(name = "delivered_at")
     public Instant deliveredAt;
+
+    /** A message outside any escalation (an order's warning, a cutover notice), to be persisted by the caller. */
+    public static Notification of(UUID recipientId, Role role, String channel, String text, SubjectType subjectType,
+                                  UUID subjectId, Instant at) {
+        Notification n = new Notification();
+        n.id = UUID.randomUUID();
+        n.recipientId = recipientId;
+        n.role = role;
+        n.channel = channel;
+        n.text = text;
+        n.subjectType = subjectType;
+        n.subjectId = subjectId;
+        n.createdAt = at;
+        return n;
+    }
 }

@@ -35,9 +35,17 @@ public interface SlaPolicy {
     @WithDefault("PT2H")
     Duration customerUpdate();
 
-    /** T11: the control desk answers feedback and relays news within 5 minutes. */
+    /** T11: the control desk answers a handling unit's feedback within 5 minutes. */
     @WithDefault("PT5M")
     Duration controlResponse();
+
+    /** T11: ... and passes new information on to every handling unit within 5 minutes. */
+    @WithDefault("PT5M")
+    Duration controlRelay();
+
+    /** T15: the final fault report is submitted this long after close (the manual names no limit). */
+    @WithDefault("P3D")
+    Duration faultReport();
 
     /** T5: the resolution table, measured to service restoration. */
     Resolution resolution();
@@ -52,6 +60,17 @@ public interface SlaPolicy {
     /** S1: a resource check answer stays valid this many months. */
     @WithDefault("1")
     int resourceCheckValidityMonths();
+
+    /** W1: cross-domain work orders, where the request gives no time of its own (the manual names none). */
+    CrossDomain crossDomain();
+
+    /** A1: a cutover is announced to its customers at least this long before its planned start. */
+    @WithDefault("PT72H")
+    Duration cutoverLead();
+
+    /** A1: each affected customer acknowledges the notice within this long of it (never later than the start). */
+    @WithDefault("PT24H")
+    Duration cutoverAck();
 
     /** Share of the limit after which a warning is raised (0.8 = at 80 %). */
     @WithDefault("0.8")
@@ -85,6 +104,20 @@ public interface SlaPolicy {
         /** SWITCHING (voice). */
         @WithDefault("PT60M")
         Duration switching();
+    }
+
+    interface CrossDomain {
+        /** A team of another domain accepts a task. */
+        @WithDefault("PT2H")
+        Duration accept();
+
+        /** A task given no due time is due this long after its dispatch (never after the request's due time). */
+        @WithDefault("P2D")
+        Duration task();
+
+        /** A request given no due time is answered this long after it was taken. */
+        @WithDefault("P5D")
+        Duration reply();
     }
 
     interface Resolution {
@@ -164,7 +197,10 @@ public interface SlaPolicy {
             case CUSTOMER_FIRST_UPDATE -> customerFirstUpdate();
             case CUSTOMER_UPDATE -> customerUpdate();
             case CONTROL_RESPONSE -> controlResponse();
+            case CONTROL_RELAY -> controlRelay();
+            case FAULT_REPORT -> faultReport();
             case PROGRESS_REPORT -> progressReport();
+            case CROSS_DOMAIN_ACCEPT -> crossDomain().accept();
             default -> null;
         });
     }

@@ -17,8 +17,12 @@ public enum TimerKind {
     CUSTOMER_UPDATE("T10"),
     /** Handler feedback posted → control desk answers, 5 min. */
     CONTROL_RESPONSE("T11"),
+    /** New information at the control desk → passed on to every handling unit, 5 min. */
+    CONTROL_RELAY("T11"),
     /** Ticket accepted → service restored; paused while suspended (T8). */
     RESOLUTION("T5"),
+    /** Major, group-level or cross-province fault closed → final fault report submitted by the CE's unit. */
+    FAULT_REPORT("T15"),
     /** Project manager named → survey done, 2 working days. */
     SURVEY("P3"),
     /** Survey done → plan done, 12 working days. */
@@ -39,7 +43,17 @@ public enum TimerKind {
     RESOURCE_CHECK_VALIDITY("S1"),
     /** Issue item created → closed, the item's due time. */
     ISSUE_ITEM("S3"),
-    /** Visits, campaigns, service-tracking warnings: records with due dates. */
+    /** Cross-domain task dispatched to a team → the team accepts it. */
+    CROSS_DOMAIN_ACCEPT("W1"),
+    /** Cross-domain task dispatched → done (completed or rejected), the task's due time. */
+    CROSS_DOMAIN_TASK("W1"),
+    /** Cross-domain request taken from the customer manager → the one reply to them, the request's due time. */
+    CROSS_DOMAIN_REPLY("W1"),
+    /** Cutover announced → one affected customer acknowledges the notice 割接通知回执; never later than the start. */
+    CUTOVER_ACK("A1"),
+    /** Cutover started → completed, by the announced planned end. */
+    CUTOVER_WINDOW("A1"),
+    /** Visits, campaigns, crisis interventions, service-tracking warnings, drills: records with due dates. */
     SERVICE_RECORD("A3");
 
     private final String rule;

@@ -195,6 +195,13 @@ public class TimerService {
         return Timer.list("subjectType = ?1 and subjectId = ?2 order by createdAt, id", subjectType, subjectId);
     }
 
+    /** Every timer of some subjects (a cutover and its customers' notices), oldest first. */
+    @WithSession
+    public Uni<List<Timer>> forSubjects(Collection<UUID> subjectIds) {
+        return subjectIds.isEmpty() ? Uni.createFrom().item(List.of())
+                : Timer.list("subjectId in ?1 order by createdAt, id", subjectIds);
+    }
+
     /**
      * T13 / A2: escalates a subject at once (total outage, major fault, assurance period, external) to the
      * supervisor of {@code unitId} and the customer's CCE; the CM is notified. Either id may be null.

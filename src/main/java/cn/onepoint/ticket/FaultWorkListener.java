@@ -48,7 +48,7 @@ public class FaultWorkListener implements WorkOrderListener {
                 case ACCEPT -> timers.workOrderAccepted(t, w);
                 case PROGRESS -> timers.progressReported(t, w);
                 case COMPLETE, DECLINE, CANCEL -> timers.workOrderEnded(w);
-                case FINDINGS -> Uni.createFrom().voidItem();
+                case FINDINGS, DISPATCH, REPLY -> Uni.createFrom().voidItem();
             };
             return clocks.replaceWith(detail);
         }, isProgress ? "TicketProgressEvent" : null).chain(t -> isProgress

@@ -4,7 +4,7 @@ import cn.onepoint.common.WireEnum;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
-/** Where inside its status a ticket is: the finer steps of T4 and T16. */
+/** Where inside its status a ticket is: the finer steps of T4, T16 and T17. */
 public enum Phase implements WireEnum {
     INTAKE("intake"),
     /** T4: the local unit that took the call checks its own local segment first. */
@@ -14,6 +14,10 @@ public enum Phase implements WireEnum {
     /** Ready to dispatch to handling units. */
     DISPATCH("dispatch"),
     DISPATCHED("dispatched"),
+    /** Loop-back tests 打环测试 with the customer's consent, narrowing the fault to a segment. */
+    LOOP_TEST("loopTest"),
+    /** The loop tests could not find it: a difficult fault 疑难故障 handled jointly. */
+    DIFFICULT_FAULT("difficultFault"),
     SUSPENDED("suspended"),
     AWAITING_CUSTOMER("awaitingCustomer"),
     RESTORED("restored"),

@@ -66,6 +66,14 @@ public class Ticket extends PanacheEntityBase {
     /** T13: a total outage 全阻 escalates at intake. */
     @Column(name = "total_outage")
     public boolean totalOutage;
+    /** T13: a major network / inter-network / disaster fault affecting many customers escalates at once. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "major_fault")
+    public MajorFault majorFault;
+    /** T13: so does a telecom-caused total or partial outage at a large customer's headquarters. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "headquarters_outage")
+    public HeadquartersOutage headquartersOutage;
     /** T3: a MOBILE fault also raises a network-assurance ticket. */
     @Column(name = "network_assurance")
     public boolean networkAssurance;

@@ -8,8 +8,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
 
+import static cn.onepoint.ticket.Phase.DIFFICULT_FAULT;
 import static cn.onepoint.ticket.Phase.DISPATCH;
 import static cn.onepoint.ticket.Phase.DISPATCHED;
+import static cn.onepoint.ticket.Phase.LOOP_TEST;
 import static cn.onepoint.ticket.Phase.LOCAL_PRE_CHECK;
 import static cn.onepoint.ticket.Phase.PROVINCE_REVIEW;
 import static cn.onepoint.ticket.TicketStatus.ACKNOWLEDGED;
@@ -34,15 +36,15 @@ public enum TicketAction {
     LOCAL_PRE_CHECK_RESULT("local-pre-check", EnumSet.of(IN_PROGRESS), EnumSet.of(LOCAL_PRE_CHECK), null),
     PROVINCE_REVIEW_RESULT("province-review", EnumSet.of(IN_PROGRESS), EnumSet.of(PROVINCE_REVIEW), null),
     DISPATCH_UNITS("dispatches", EnumSet.of(IN_PROGRESS), EnumSet.of(DISPATCH, DISPATCHED), null),
-    SEGMENT_TEST("segment-tests", EnumSet.of(IN_PROGRESS), EnumSet.of(DISPATCHED), null),
+    SEGMENT_TEST("segment-tests", EnumSet.of(IN_PROGRESS), EnumSet.of(DISPATCHED, LOOP_TEST, DIFFICULT_FAULT), null),
     HANDLER_PROGRESS("progress", EnumSet.of(IN_PROGRESS, HELD, PENDING, RESOLVED), null, null),
     WORK_ORDER_UPDATE("work-order", EnumSet.of(IN_PROGRESS, HELD, PENDING, RESOLVED), null, null),
     CUSTOMER_UPDATE("customer-updates", EnumSet.of(IN_PROGRESS, HELD, PENDING, RESOLVED), null, null),
     FEEDBACK("feedback", EnumSet.of(IN_PROGRESS, HELD, PENDING), null, null),
     ANSWER_FEEDBACK("feedback-answer", EnumSet.of(IN_PROGRESS, HELD, PENDING, RESOLVED), null, null),
-    REQUEST_SUSPENSION("suspensions", EnumSet.of(IN_PROGRESS), EnumSet.of(DISPATCHED), null),
-    APPROVE_SUSPENSION("suspension-approve", EnumSet.of(IN_PROGRESS), EnumSet.of(DISPATCHED), HELD),
-    REFUSE_SUSPENSION("suspension-refuse", EnumSet.of(IN_PROGRESS), EnumSet.of(DISPATCHED), null),
+    REQUEST_SUSPENSION("suspensions", EnumSet.of(IN_PROGRESS), EnumSet.of(DISPATCHED, DIFFICULT_FAULT), null),
+    APPROVE_SUSPENSION("suspension-approve", EnumSet.of(IN_PROGRESS), EnumSet.of(DISPATCHED, DIFFICULT_FAULT), HELD),
+    REFUSE_SUSPENSION("suspension-refuse", EnumSet.of(IN_PROGRESS), EnumSet.of(DISPATCHED, DIFFICULT_FAULT), null),
     RESUME("suspension-resume", EnumSet.of(HELD), null, IN_PROGRESS),
     AWAIT_CUSTOMER("await-customer", EnumSet.of(IN_PROGRESS), null, PENDING),
     CUSTOMER_RESPONDED("customer-responded", EnumSet.of(PENDING), null, IN_PROGRESS),
@@ -50,6 +52,17 @@ public enum TicketAction {
     // T5: repair is recorded once, after restoration, even after closing.
     REPAIR("repair", EnumSet.of(RESOLVED, CLOSED), null, null, t -> t.faultRepairedAt != null),
     ESCALATE("escalations", EnumSet.of(ACKNOWLEDGED, IN_PROGRESS, HELD, PENDING, RESOLVED), null, null),
+    /** Major fault, headquarters outage, total outage set after intake. */
+    FLAGS("flags", EnumSet.of(ACKNOWLEDGED, IN_PROGRESS, HELD, PENDING, RESOLVED), null, null),
+    /** New information reaches the control desk, which passes it on to every handling unit. */
+    INFORMATION("information", EnumSet.of(IN_PROGRESS, HELD, PENDING), null, null),
+    RELAY_INFORMATION("information-relay", EnumSet.of(IN_PROGRESS, HELD, PENDING, RESOLVED), null, null),
+    /** The customer-facing wording 口径. */
+    WORDING("wording", EnumSet.of(IN_PROGRESS, HELD, PENDING, RESOLVED), null, null),
+    /** Loop-back tests: consent and plan, then one loop at a time; a difficult fault is handled jointly. */
+    LOOP_TESTS("loop-tests", EnumSet.of(IN_PROGRESS), EnumSet.of(DISPATCHED), null),
+    LOOP("loop", EnumSet.of(IN_PROGRESS), EnumSet.of(LOOP_TEST), null),
+    JOIN_DIFFICULT_FAULT("difficult-fault", EnumSet.of(IN_PROGRESS), EnumSet.of(DIFFICULT_FAULT), null),
     CLOSE("close", EnumSet.of(IN_PROGRESS, HELD, PENDING, RESOLVED), null, CLOSED);
 
     private final String wire;

@@ -12,6 +12,7 @@ import cn.onepoint.ticket.dto.CustomerUpdateView;
 import cn.onepoint.ticket.dto.DispatchRequest;
 import cn.onepoint.ticket.dto.FeedbackRequest;
 import cn.onepoint.ticket.dto.FeedbackView;
+import cn.onepoint.ticket.dto.FlagsRequest;
 import cn.onepoint.ticket.dto.HistoryView;
 import cn.onepoint.ticket.dto.LocalPreCheckRequest;
 import cn.onepoint.ticket.dto.PersonAction;
@@ -58,7 +59,7 @@ import java.util.UUID;
 /** Fault tickets 故障单 (T1–T12, T16): intake, handling, suspension, restore, repair, close. */
 @Path("tickets")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Tickets", description = "Fault tickets: intake to close (T1–T12, T16)")
+@Tag(name = "Tickets", description = "Fault tickets: intake to close and the final report (T1–T17)")
 public class TicketResource {
 
     private static final String IF_MATCH = "If-Match";
@@ -357,6 +358,17 @@ public class TicketResource {
     public Uni<Response> reject(@PathParam("id") String id, @Valid @NotNull PersonAction body,
                                 @HeaderParam(IF_MATCH) String ifMatch) {
         return service.reject(id(id), body.personId(), body.note(), ifMatch).map(TicketResource::ok);
+    }
+
+    @POST
+    @Path("{id}/flags")
+    @Operation(summary = "Flag a major fault, headquarters outage or total outage (T13)",
+            description = "Learnt after intake: each flag newly set escalates at once, as at intake (MAJOR_FAULT, "
+                    + "CUSTOMER_HQ_OUTAGE, TOTAL_OUTAGE); absent fields stay as they are; a total outage cannot be unset.")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = TicketView.class)))
+    public Uni<Response> flags(@PathParam("id") String id, @Valid @NotNull FlagsRequest body,
+                               @HeaderParam(IF_MATCH) String ifMatch) {
+        return service.flags(id(id), body, ifMatch).map(TicketResource::ok);
     }
 
     @GET

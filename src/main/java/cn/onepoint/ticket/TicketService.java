@@ -15,12 +15,14 @@ import cn.onepoint.directory.Tier;
 import cn.onepoint.directory.Unit;
 import cn.onepoint.directory.UnitKind;
 import cn.onepoint.feed.Outbox;
+import cn.onepoint.sla.EscalationReason;
 import cn.onepoint.ticket.dto.ChangeResponsibleRequest;
 import cn.onepoint.ticket.dto.CloseRequest;
 import cn.onepoint.ticket.dto.CreateTicketRequest;
 import cn.onepoint.ticket.dto.CustomerUpdateRequest;
 import cn.onepoint.ticket.dto.DispatchRequest;
 import cn.onepoint.ticket.dto.FeedbackRequest;
+import cn.onepoint.ticket.dto.FlagsRequest;
 import cn.onepoint.ticket.dto.LocalPreCheckRequest;
 import cn.onepoint.ticket.dto.ProvinceReviewRequest;
 import cn.onepoint.ticket.dto.RestoreRequest;
@@ -31,6 +33,7 @@ import cn.onepoint.ticket.dto.TicketView;
 import cn.onepoint.workorder.Segment;
 import cn.onepoint.workorder.WorkOrder;
 import cn.onepoint.workorder.WorkOrderAction;
+import cn.onepoint.workorder.WorkOrderNotice;
 import cn.onepoint.workorder.WorkOrderService;
 import cn.onepoint.workorder.WorkOrderStatus;
 import cn.onepoint.workorder.WorkOrderType;
@@ -38,6 +41,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -65,10 +69,15 @@ public class TicketService {
     private final Outbox outbox;
     private final TicketTimers timers;
     private final TicketSla sla;
+    private final HandlingUnits handlingUnits;
+    private final Instance<TicketCloseListener> closeListeners;
 
     public TicketService(Clock clock, Numbers numbers, DirectoryService directory, WorkOrderService workOrders,
-                         Outbox outbox, TicketTimers timers, TicketSla sla) {
+                         Outbox outbox, TicketTimers timers, TicketSla sla, HandlingUnits handlingUnits,
+                         Instance<TicketCloseListener> closeListeners) {
         this.sla = sla;
+        this.handlingUnits = handlingUnits;
+        this.closeListeners = closeListeners;
         this.clock = clock;
         this.numbers = numbers;
         this.directory = directory;
@@ -144,6 +153,8 @@ public class TicketService {
                     t.firstAskUnitId = firstAskId;
                     t.acceptanceUnitId = acceptanceUnitId;
                     t.totalOutage = Boolean.TRUE.equals(body.totalOutage());
+                    t.majorFault = body.majorFault();
+                    t.headquartersOutage = body.headquartersOutage();
                     // T3: MOBILE faults also raise a network-assurance ticket.
                     t.networkAssurance = body.businessType() == BusinessType.MOBILE;
                     t.createdAt = now;
@@ -297,12 +308,19 @@ public class TicketService {
                     new WorkOrderService.Dispatch(WorkOrderType.FAULT_DISPATCH, SUBJECT, t.id, u.id, x.segment(),
                             plan.stage(), instructions), scope(t)))).invoke(created::add).replaceWithVoid();
         }
-        return chain.chain(() -> timers.dispatched(t, created)).map(v -> {
+        return chain.chain(() -> timers.dispatched(t, created)).chain(() -> currentWordingTo(t, created)).map(v -> {
             t.dispatchStage = (short) plan.stage();
             t.phase = Phase.DISPATCHED;
             return "stage=" + plan.stage() + " units=" + fresh.stream()
                     .map(x -> x.segment() + ":" + x.unitId()).collect(Collectors.joining(","));
         });
+    }
+
+    /** T13: a unit dispatched after the wording was set receives it too. */
+    private Uni<Void> currentWordingTo(Ticket t, List<WorkOrder> created) {
+        return Wording.current(t.id).chain(w -> w == null ? Uni.createFrom().voidItem()
+                : directory.person(w.personId).chain(cce -> handlingUnits.tell(created, WorkOrderNotice.Kind.WORDING,
+                w.id, w.text, cce.id, cce.unitId, WordingService.notification(t, w))));
     }
 
     // ---- tests, updates, feedback (T7, T10, T11) ------------------------------------------------
@@ -517,10 +535,12 @@ public class TicketService {
                 throw DomainException.conflict("SUSPENSION_NOT_ACTIVE", "t8.notActive");
             }
             endSuspension(s);
-            t.phase = Phase.DISPATCHED;
             made[0] = s;
             return s;
-        }).chain(s -> timers.resumed(t).replaceWith("suspension=" + s.id + " resumed"))).map(t -> made[0]);
+        }).chain(s -> handlingPhase(t)).chain(phase -> {
+            t.phase = phase;
+            return timers.resumed(t).replaceWith("suspension=" + made[0].id + " resumed");
+        })).map(t -> made[0]);
     }
 
     private Uni<Suspension> suspension(Ticket t, UUID suspensionId) {
@@ -557,10 +577,21 @@ public class TicketService {
     @WithTransaction
     public Uni<Ticket> customerResponded(UUID id, String personId, String note, String ifMatch) {
         UUID actor = Ids.ref("person", personId);
-        return act(id, ifMatch, TicketAction.CUSTOMER_RESPONDED, actor, t -> personOf(actor, "personId").map(p -> {
-            t.phase = t.dispatchStage > 0 ? Phase.DISPATCHED : Phase.DISPATCH;
-            return note;
-        }));
+        return act(id, ifMatch, TicketAction.CUSTOMER_RESPONDED, actor, t -> personOf(actor, "personId")
+                .chain(p -> handlingPhase(t)).map(phase -> {
+                    t.phase = phase;
+                    return note;
+                }));
+    }
+
+    /** Where handling stands when an interruption ends: dispatching, dispatched, loop tests, a difficult fault. */
+    private Uni<Phase> handlingPhase(Ticket t) {
+        if (t.dispatchStage == 0) {
+            return Uni.createFrom().item(Phase.DISPATCH);
+        }
+        return LoopTest.testing(t.id).chain(open -> open != null ? Uni.createFrom().item(Phase.LOOP_TEST)
+                : DifficultFault.<DifficultFault>findById(t.id)
+                .map(d -> d != null ? Phase.DIFFICULT_FAULT : Phase.DISPATCHED));
     }
 
     // ---- restore, repair, close (T5, T12) -------------------------------------------------------
@@ -572,7 +603,7 @@ public class TicketService {
             // T5: restore first; the resolution limit is measured to restoration.
             t.serviceRestoredAt = at(body.at(), t.occurredAt, "at");
             t.phase = Phase.RESTORED;
-            return endActiveSuspension(t).chain(() -> workOrders.ofSubject(t.id))
+            return endActiveSuspension(t).chain(() -> endLoopTest(t)).chain(() -> workOrders.ofSubject(t.id))
                     .chain(wos -> timers.restored(t, wos)).map(v -> "serviceRestoredAt=" + t.serviceRestoredAt);
         }));
     }
@@ -633,6 +664,12 @@ public class TicketService {
                         t.slaMet = m.met();
                     })
                     .map(v -> "cause=" + t.causeCategory + (t.causeDiffers ? " (told differently)" : ""));
+        }).call(t -> {
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            for (TicketCloseListener l : closeListeners) {
+                chain = chain.chain(() -> l.closed(t));
+            }
+            return chain;
         });
     }
 
@@ -663,8 +700,57 @@ public class TicketService {
                 .chain(p -> timers.external(t)).replaceWith("external: " + (note == null ? "" : note)));
     }
 
+    /** T13: a major fault, a headquarters outage or a total outage learnt after intake escalates at once. */
+    @WithTransaction
+    public Uni<Ticket> flags(UUID id, FlagsRequest body, String ifMatch) {
+        UUID actor = Ids.ref("person", body.personId());
+        FieldErrors errors = new FieldErrors();
+        if (body.totalOutage() == null && body.majorFault() == null && body.headquartersOutage() == null) {
+            for (String f : List.of("totalOutage", "majorFault", "headquartersOutage")) {
+                errors.add(f, "field.oneFlagRequired");
+            }
+        }
+        errors.throwIfAny();
+        return act(id, ifMatch, TicketAction.FLAGS, actor, t -> personOf(actor, "personId").chain(p -> {
+            if (t.totalOutage && Boolean.FALSE.equals(body.totalOutage())) {
+                // the escalation has happened; a flag set in error is corrected in the close's cause, not here
+                throw FieldErrors.single("totalOutage", "field.flagEscalated");
+            }
+            List<EscalationReason> fresh = new java.util.ArrayList<>();
+            if (!t.totalOutage && Boolean.TRUE.equals(body.totalOutage())) {
+                fresh.add(EscalationReason.TOTAL_OUTAGE);
+                t.totalOutage = true;
+            }
+            if (body.majorFault() != null) {
+                if (t.majorFault == null) {
+                    fresh.add(EscalationReason.MAJOR_FAULT);
+                }
+                t.majorFault = body.majorFault();
+            }
+            if (body.headquartersOutage() != null) {
+                if (t.headquartersOutage == null) {
+                    fresh.add(EscalationReason.CUSTOMER_HQ_OUTAGE);
+                }
+                t.headquartersOutage = body.headquartersOutage();
+            }
+            return timers.escalate(t, fresh).replaceWith("totalOutage=" + t.totalOutage + " majorFault="
+                    + t.majorFault + " headquartersOutage=" + t.headquartersOutage
+                    + (fresh.isEmpty() ? "" : " escalated=" + fresh) + (body.note() == null ? "" : " " + body.note()));
+        }));
+    }
+
     private Uni<Void> endTimers(Ticket t) {
-        return workOrders.ofSubject(t.id).chain(wos -> timers.ended(t, wos));
+        return endLoopTest(t).chain(() -> workOrders.ofSubject(t.id)).chain(wos -> timers.ended(t, wos));
+    }
+
+    /** A loop test still running when the ticket is restored or ends is over. */
+    private Uni<Void> endLoopTest(Ticket t) {
+        return LoopTest.testing(t.id).invoke(lt -> {
+            if (lt != null) {
+                lt.status = LoopTestStatus.ENDED;
+                lt.endedAt = clock.instant();
+            }
+        }).replaceWithVoid();
     }
 
     // ---- the one home of every command ----------------------------------------------------------
@@ -745,7 +831,7 @@ public class TicketService {
         return at;
     }
 
-    private Uni<Person> personOf(UUID id, String field) {
+    Uni<Person> personOf(UUID id, String field) {
         return Person.<Person>findById(id).map(p -> {
             if (p == null) {
                 throw FieldErrors.single(field, "field.unknownPerson", id);
@@ -754,7 +840,7 @@ public class TicketService {
         });
     }
 
-    private Uni<Unit> unitOf(UUID id, String field) {
+    Uni<Unit> unitOf(UUID id, String field) {
         return Unit.<Unit>findById(id).map(u -> {
             if (u == null) {
                 throw FieldErrors.single(field, "field.unknownUnit", id);

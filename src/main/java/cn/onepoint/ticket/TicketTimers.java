@@ -34,21 +34,35 @@ public class TicketTimers {
         this.assurance = assurance;
     }
 
-    /** T13: a total outage, or any fault during an assurance period (A2), escalates at intake. */
+    /**
+     * T13: a total outage, a major network / inter-network / disaster fault, an outage at a large customer's
+     * headquarters, or any fault during an assurance period (A2) escalates at intake.
+     */
     Uni<List<EscalationReason>> intake(Ticket t) {
         List<EscalationReason> reasons = new java.util.ArrayList<>();
         return assurance.covering(t.customerId, t.createdAt).chain(period -> {
             if (t.totalOutage) {
                 reasons.add(EscalationReason.TOTAL_OUTAGE);
             }
-            period.ifPresent(p -> reasons.add(EscalationReason.ASSURANCE_PERIOD));
-            Uni<Void> chain = Uni.createFrom().voidItem();
-            for (EscalationReason r : reasons) {
-                chain = chain.chain(() -> timers.escalateNow(SubjectType.TICKET, t.id, r, t.acceptanceUnitId,
-                        t.customerId)).replaceWithVoid();
+            if (t.majorFault != null) {
+                reasons.add(EscalationReason.MAJOR_FAULT);
             }
-            return chain.replaceWith(reasons);
+            if (t.headquartersOutage != null) {
+                reasons.add(EscalationReason.CUSTOMER_HQ_OUTAGE);
+            }
+            period.ifPresent(p -> reasons.add(EscalationReason.ASSURANCE_PERIOD));
+            return escalate(t, reasons).replaceWith(reasons);
         });
+    }
+
+    /** T13: a flag set after intake escalates as it would have at intake. */
+    Uni<Void> escalate(Ticket t, List<EscalationReason> reasons) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (EscalationReason r : reasons) {
+            chain = chain.chain(() -> timers.escalateNow(SubjectType.TICKET, t.id, r, t.acceptanceUnitId,
+                    t.customerId)).replaceWithVoid();
+        }
+        return chain;
     }
 
     /** T14: the customer escalated directly or through the CM. */
@@ -113,6 +127,31 @@ public class TicketTimers {
                 : timers.start(TimerSpec.of(TimerKind.CONTROL_RESPONSE, SubjectType.TICKET, t.id)
                         .withDueAt(oldestUnanswered.plus(policy.controlResponse()))
                         .withScope(controlUnitId, t.customerId, null)).replaceWithVoid());
+    }
+
+    /**
+     * T11: the control desk passes new information on to every handling unit within 5 minutes; the clock runs from
+     * the oldest item still waiting. {@code passedOn}: an item was just passed on, so the running clock stops first.
+     */
+    Uni<Void> informationWaiting(Ticket t, Instant oldestWaiting, boolean passedOn) {
+        Uni<Void> stop = passedOn
+                ? timers.stop(SubjectType.TICKET, t.id, TimerKind.CONTROL_RELAY).replaceWithVoid()
+                : Uni.createFrom().voidItem();
+        return stop.chain(() -> oldestWaiting == null ? Uni.createFrom().voidItem()
+                : timers.start(TimerSpec.of(TimerKind.CONTROL_RELAY, SubjectType.TICKET, t.id)
+                        .withDueAt(oldestWaiting.plus(policy.controlRelay()))
+                        .withScope(t.dispatcherUnitId, t.customerId, null)).replaceWithVoid());
+    }
+
+    /** T15: the final report falls due at close, owed by the customer engineer's unit; answers the due time. */
+    Uni<Instant> faultReportDue(Ticket t, UUID unitId) {
+        return timers.start(TimerSpec.of(TimerKind.FAULT_REPORT, SubjectType.TICKET, t.id)
+                .withScope(unitId, t.customerId, null)).map(timer -> timer.dueAt);
+    }
+
+    /** T15: submitted. */
+    Uni<Void> faultReportSubmitted(Ticket t) {
+        return timers.stop(SubjectType.TICKET, t.id, TimerKind.FAULT_REPORT).replaceWithVoid();
     }
 
     /** T8: while suspended the resolution clock stops. */

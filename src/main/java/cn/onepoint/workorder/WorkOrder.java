@@ -12,10 +12,16 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.UUID;
 
-/** One dispatch of a ticket (or an order, or a coordination request) to one unit. */
+/**
+ * One dispatch of a ticket, an order or a cross-domain request to one unit; or the cross-domain request
+ * itself, which is dispatched for nothing and whose tasks are work orders dispatched for it.
+ */
 @Entity
 @Table(name = "work_order")
 public class WorkOrder extends PanacheEntityBase {
+    /** The subject type of a work order dispatched for another one (a cross-domain task for its request). */
+    public static final String SUBJECT = "WORK_ORDER";
+
     @Id
     public UUID id;
     public String number;
@@ -23,6 +29,7 @@ public class WorkOrder extends PanacheEntityBase {
     public WorkOrderType type;
     @Enumerated(EnumType.STRING)
     public WorkOrderStatus status;
+    /** TICKET, ORDER, WORK_ORDER (a cross-domain task: its request); null for a cross-domain request. */
     @Column(name = "subject_type")
     public String subjectType;
     @Column(name = "subject_id")
@@ -57,12 +64,36 @@ public class WorkOrder extends PanacheEntityBase {
     public Instant completedAt;
     @Column(columnDefinition = "text")
     public String result;
+    /** Cross-domain request: what the customer manager asked for, by whom, from which customer engineer, until when. */
+    public String title;
+    @Column(columnDefinition = "text")
+    public String description;
+    @Column(name = "requested_by")
+    public UUID requestedBy;
+    @Column(name = "engineer_id")
+    public UUID engineerId;
+    /** Cross-domain: the required time of a request or of a task. */
+    @Column(name = "due_at")
+    public Instant dueAt;
+    /** Cross-domain request: who replied to the customer manager (at completedAt, with result as the reply). */
+    @Column(name = "replied_by")
+    public UUID repliedBy;
     @Column(name = "created_at")
     public Instant createdAt;
     @Column(name = "updated_at")
     public Instant updatedAt;
     @Version
     public long version;
+
+    /** A cross-domain request (the customer manager's), not a dispatch to a unit. */
+    public boolean request() {
+        return subjectId == null;
+    }
+
+    /** The request a cross-domain task was dispatched for; null for anything else. */
+    public UUID parentId() {
+        return SUBJECT.equals(subjectType) ? subjectId : null;
+    }
 
     /** T16: the segment was checked and showed neither an alarm nor a configuration change. */
     public boolean reportedClean() {

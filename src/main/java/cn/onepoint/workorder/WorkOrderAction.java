@@ -14,21 +14,40 @@ import static cn.onepoint.workorder.WorkOrderStatus.HELD;
 import static cn.onepoint.workorder.WorkOrderStatus.IN_PROGRESS;
 import static cn.onepoint.workorder.WorkOrderStatus.REJECTED;
 
-/** The work-order state machine as data: each action, the states it is allowed in, and where it leads. */
+/**
+ * The work-order state machine as data: each action, what it acts on, the states it is allowed in, and where it
+ * leads. A dispatch to a unit (a fault dispatch, an order task, a cross-domain task) is accepted, reported and completed by
+ * that unit; a cross-domain request is dispatched and replied to by its customer engineer.
+ */
 public enum WorkOrderAction {
-    ACCEPT("accept", EnumSet.of(ACKNOWLEDGED), IN_PROGRESS),
-    DECLINE("decline", EnumSet.of(ACKNOWLEDGED), REJECTED),
-    PROGRESS("progress", EnumSet.of(IN_PROGRESS, HELD), null),
-    FINDINGS("findings", EnumSet.of(IN_PROGRESS), null),
-    COMPLETE("complete", EnumSet.of(IN_PROGRESS, HELD), COMPLETED),
-    CANCEL("cancel", EnumSet.of(ACKNOWLEDGED, IN_PROGRESS, HELD), CANCELLED);
+    ACCEPT("accept", On.DISPATCH, EnumSet.of(ACKNOWLEDGED), IN_PROGRESS),
+    DECLINE("decline", On.DISPATCH, EnumSet.of(ACKNOWLEDGED), REJECTED),
+    PROGRESS("progress", On.DISPATCH, EnumSet.of(IN_PROGRESS, HELD), null),
+    FINDINGS("findings", On.DISPATCH, EnumSet.of(IN_PROGRESS), null),
+    COMPLETE("complete", On.DISPATCH, EnumSet.of(IN_PROGRESS, HELD), COMPLETED),
+    /** Tasks to teams of other domains; the first one puts the request in progress. */
+    DISPATCH("dispatch", On.REQUEST, EnumSet.of(ACKNOWLEDGED, IN_PROGRESS), IN_PROGRESS),
+    /** W1: the one reply to the customer manager closes the request; there is no second one. */
+    REPLY("reply", On.REQUEST, EnumSet.of(IN_PROGRESS), COMPLETED),
+    CANCEL("cancel", On.BOTH, EnumSet.of(ACKNOWLEDGED, IN_PROGRESS, HELD), CANCELLED);
+
+    /** What an action acts on. */
+    enum On {
+        DISPATCH, REQUEST, BOTH;
+
+        boolean fits(WorkOrder w) {
+            return this == BOTH || (this == REQUEST) == w.request();
+        }
+    }
 
     private final String wire;
+    private final On on;
     private final Set<WorkOrderStatus> from;
     private final WorkOrderStatus to;
 
-    WorkOrderAction(String wire, Set<WorkOrderStatus> from, WorkOrderStatus to) {
+    WorkOrderAction(String wire, On on, Set<WorkOrderStatus> from, WorkOrderStatus to) {
         this.wire = wire;
+        this.on = on;
         this.from = from;
         this.to = to;
     }
@@ -37,15 +56,19 @@ public enum WorkOrderAction {
         return wire;
     }
 
-    /** The state after this action from {@code current}, or a 409 naming the state and what is allowed. */
-    public WorkOrderStatus apply(WorkOrderStatus current) {
-        if (!from.contains(current)) {
-            throw DomainException.stateConflict(current.wire(), allowedIn(current), wire);
+    /** The state after this action on {@code w}, or a 409 naming its state and what is allowed there. */
+    public WorkOrderStatus apply(WorkOrder w) {
+        if (!allows(w)) {
+            throw DomainException.stateConflict(w.status.wire(), allowedFor(w), wire);
         }
-        return to == null ? current : to;
+        return to == null ? w.status : to;
     }
 
-    public static List<String> allowedIn(WorkOrderStatus s) {
-        return Arrays.stream(values()).filter(a -> a.from.contains(s)).map(WorkOrderAction::wire).toList();
+    private boolean allows(WorkOrder w) {
+        return on.fits(w) && from.contains(w.status);
+    }
+
+    public static List<String> allowedFor(WorkOrder w) {
+        return Arrays.stream(values()).filter(a -> a.allows(w)).map(WorkOrderAction::wire).toList();
     }
 }

@@ -1,6 +1,7 @@
 package cn.onepoint.workorder;
 
 import cn.onepoint.common.DomainException;
+import cn.onepoint.common.FieldErrors;
 import cn.onepoint.common.Ids;
 import cn.onepoint.common.Numbers;
 import cn.onepoint.common.PageParams;
@@ -13,6 +14,7 @@ import cn.onepoint.directory.Person;
 import cn.onepoint.feed.Outbox;
 import cn.onepoint.workorder.dto.CompleteRequest;
 import cn.onepoint.workorder.dto.FindingsRequest;
+import cn.onepoint.workorder.dto.NoticeView;
 import cn.onepoint.workorder.dto.ProgressRequest;
 import cn.onepoint.workorder.dto.WorkOrderView;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -26,9 +28,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** Work orders: dispatch to a unit, accept, report, complete (TMF697 states, W1, T4, T9, T16). */
+/** Work orders: dispatch to a unit, accept, report, complete (TMF697 states, T4, T9, T16, cross-domain tasks). */
 @ApplicationScoped
 public class WorkOrderService {
+
+    /** A work order's unit was told something (new information, the customer-facing wording). */
+    public static final String NOTICE_EVENT = "WorkOrderNoticeEvent";
 
     private final Clock clock;
     private final Numbers numbers;
@@ -45,32 +50,48 @@ public class WorkOrderService {
         this.listeners = listeners;
     }
 
-    /** What a dispatching feature asks for: one work order to one unit. */
+    /**
+     * What a dispatching feature asks for: one work order to one unit; {@code dueAt} and the dispatching
+     * {@code actorId} when known (cross-domain tasks).
+     */
     public record Dispatch(WorkOrderType type, String subjectType, UUID subjectId, UUID unitId, Segment segment,
-                           int stage, String instructions) {
+                           int stage, String instructions, Instant dueAt, UUID actorId) {
+
+        public Dispatch(WorkOrderType type, String subjectType, UUID subjectId, UUID unitId, Segment segment,
+                        int stage, String instructions) {
+            this(type, subjectType, subjectId, unitId, segment, stage, instructions, null, null);
+        }
     }
 
     /** Creates a work order in the caller's transaction. */
     public Uni<WorkOrder> create(Dispatch d, Outbox.Scope scope) {
+        WorkOrder w = new WorkOrder();
+        w.type = d.type();
+        w.subjectType = d.subjectType();
+        w.subjectId = d.subjectId();
+        w.unitId = d.unitId();
+        w.customerId = scope.customerId();
+        w.segment = d.segment();
+        w.stage = (short) d.stage();
+        w.instructions = d.instructions();
+        w.dueAt = d.dueAt();
+        return insert(w, d.actorId(), scope);
+    }
+
+    /** Numbers, stamps and stores a new work order (acknowledged), with its history row and event. */
+    Uni<WorkOrder> insert(WorkOrder w, UUID actorId, Outbox.Scope scope) {
         Instant now = clock.instant();
         return numbers.next("WO").chain(number -> {
-            WorkOrder w = new WorkOrder();
             w.id = UUID.randomUUID();
             w.number = number;
-            w.type = d.type();
             w.status = WorkOrderStatus.ACKNOWLEDGED;
-            w.subjectType = d.subjectType();
-            w.subjectId = d.subjectId();
-            w.unitId = d.unitId();
-            w.customerId = scope.customerId();
-            w.segment = d.segment();
-            w.stage = (short) d.stage();
-            w.instructions = d.instructions();
             w.dispatchedAt = now;
             w.createdAt = now;
             w.updatedAt = now;
             return w.<WorkOrder>persist();
-        }).call(w -> event(w, scope));
+        }).call(saved -> history(saved, "create", null, actorId, saved.unitId,
+                        saved.request() ? saved.title : saved.instructions))
+                .call(saved -> event(saved, scope));
     }
 
     @WithSession
@@ -86,20 +107,76 @@ public class WorkOrderService {
                 n -> WorkOrder.<WorkOrder>find("number", n).firstResult());
     }
 
+    /** List filters (TMF630): ids, and status and type repeated or comma-separated for OR. */
+    public record Filter(String subjectId, String parentId, String unitId, String customerId, List<String> status,
+                         List<String> type, String sort) {
+    }
+
+    private static final List<String> SORTS = List.of("dispatchedAt", "dueAt", "number", "updatedAt");
+
     @WithSession
-    public Uni<Page<WorkOrder>> list(String subjectId, String unitId, List<WorkOrderStatus> status,
-                                     WorkOrderType type, PageParams page) {
-        Query q = new Query()
-                .eq("subjectId", subjectId == null ? null : Ids.ref("subject", subjectId))
-                .eq("unitId", unitId == null ? null : Ids.ref("unit", unitId))
-                .in("status", status).eq("type", type)
-                .orderBy("dispatchedAt desc, id");
+    public Uni<Page<WorkOrder>> list(Filter f, PageParams page) {
+        FieldErrors errors = new FieldErrors();
+        UUID subject = errors.uuid("subjectId", f.subjectId());
+        UUID parent = errors.uuid("parentId", f.parentId());
+        UUID unit = errors.uuid("unitId", f.unitId());
+        UUID customer = errors.uuid("customerId", f.customerId());
+        List<WorkOrderStatus> statuses = errors.enums("status", f.status(), WorkOrderStatus.class);
+        List<WorkOrderType> types = errors.enums("type", f.type(), WorkOrderType.class);
+        String order = errors.sort(f.sort(), SORTS, "dispatchedAt desc");
+        errors.throwIfAny();
+        Query q = new Query().eq("subjectId", subject)
+                .where("subjectType = '" + WorkOrder.SUBJECT + "' and subjectId = :parent", "parent", parent)
+                .eq("unitId", unit).eq("customerId", customer).in("status", statuses).in("type", types)
+                .orderBy(order + ", id");
         return Paging.fetch(q, page, (w, p) -> WorkOrder.count(w, p), (w, p) -> WorkOrder.find(w, p));
+    }
+
+    /** A work order's history, oldest first; a cross-domain request's includes its tasks'. */
+    @WithSession
+    public Uni<List<WorkOrderHistory>> history(UUID id) {
+        return get(id).chain(w -> w.request()
+                ? WorkOrderHistory.list("workOrderId = ?1 or workOrderId in (select t.id from WorkOrder t "
+                + "where t.subjectType = ?2 and t.subjectId = ?1) order by id", id, WorkOrder.SUBJECT)
+                : WorkOrderHistory.list("workOrderId = ?1 order by id", id));
     }
 
     /** Work orders of one subject, oldest first, in the caller's session. */
     public Uni<List<WorkOrder>> ofSubject(UUID subjectId) {
         return WorkOrder.list("subjectId = ?1 order by dispatchedAt, number", subjectId);
+    }
+
+    /** What a work order's unit was told, oldest first. */
+    @WithSession
+    public Uni<List<WorkOrderNotice>> notices(UUID id) {
+        return get(id).chain(w -> WorkOrderNotice.list("workOrderId = ?1 order by at, id", id));
+    }
+
+    /** The work orders that received a record (an information item, a wording), in the caller's session. */
+    public Uni<List<WorkOrderNotice>> noticesOf(List<UUID> refIds) {
+        return refIds.isEmpty() ? Uni.createFrom().item(List.of())
+                : WorkOrderNotice.list("refId in ?1 order by at, id", refIds);
+    }
+
+    /**
+     * Gives a work order's unit something to know, in the caller's transaction: the notice on the work
+     * order, a history row, and a {@code WorkOrderNoticeEvent} on the ticket's (or order's) feed.
+     */
+    public Uni<WorkOrderNotice> notice(WorkOrder w, WorkOrderNotice.Kind kind, UUID refId, String text, UUID personId,
+                                       UUID unitId) {
+        WorkOrderNotice n = new WorkOrderNotice();
+        n.id = UUID.randomUUID();
+        n.workOrderId = w.id;
+        n.kind = kind;
+        n.refId = refId;
+        n.text = text;
+        n.personId = personId;
+        n.unitId = unitId;
+        n.at = clock.instant();
+        return n.persist().chain(() -> history(w, "notice", w.status, personId, unitId, kind + ": " + text))
+                .chain(() -> outbox.append(Outbox.Topic.workorders, NOTICE_EVENT, "WORK_ORDER", w.id, w.subjectId,
+                        new Outbox.Scope(w.customerId, w.unitId, null), NoticeView.of(n)))
+                .replaceWith(n);
     }
 
     public Uni<List<ProgressReport>> progressOf(UUID subjectId) {
@@ -109,37 +186,41 @@ public class WorkOrderService {
     @WithTransaction
     public Uni<WorkOrder> accept(UUID id, String personId, String ifMatch) {
         // T4: the handling position it was dispatched to confirms (接单确认).
-        return act(id, WorkOrderAction.ACCEPT, personId, "T4", ifMatch, (w, person, now) -> {
+        return act(id, WorkOrderAction.ACCEPT, personId, ofUnit("T4"), ifMatch, (w, person, now) -> {
             w.acceptedAt = now;
             w.acceptedBy = person.id;
-            return Uni.createFrom().nullItem();
+            return Made.detail(null);
         });
     }
 
     @WithTransaction
     public Uni<WorkOrder> decline(UUID id, String personId, String note, String ifMatch) {
-        return act(id, WorkOrderAction.DECLINE, personId, "T4", ifMatch, (w, person, now) -> {
+        return act(id, WorkOrderAction.DECLINE, personId, ofUnit("T4"), ifMatch, (w, person, now) -> {
+            // W1: a team of another domain that rejects a task says why, for the customer engineer to re-plan.
+            if (w.type.crossDomain() && (note == null || note.isBlank())) {
+                throw FieldErrors.single("note", "field.required");
+            }
             w.result = note;
             w.completedAt = now;
-            return Uni.createFrom().nullItem();
+            return Made.detail(note);
         });
     }
 
     @WithTransaction
     public Uni<WorkOrder> findings(UUID id, FindingsRequest body, String ifMatch) {
-        return act(id, WorkOrderAction.FINDINGS, body.personId(), "T16", ifMatch, (w, person, now) -> {
+        return act(id, WorkOrderAction.FINDINGS, body.personId(), ofUnit("T16"), ifMatch, (w, person, now) -> {
             w.alarmFound = body.alarm();
             w.configChangeFound = body.configChange();
             w.findingsNote = body.note();
             w.findingsAt = now;
-            return Uni.createFrom().nullItem();
+            return Made.detail("alarm=" + body.alarm() + " configChange=" + body.configChange());
         });
     }
 
     @WithTransaction
     public Uni<ProgressReport> progress(UUID id, ProgressRequest body) {
         ProgressReport[] made = new ProgressReport[1];
-        return act(id, WorkOrderAction.PROGRESS, body.reporterId(), "T9", null, (w, person, now) -> {
+        return act(id, WorkOrderAction.PROGRESS, body.reporterId(), ofUnit("T9"), null, (w, person, now) -> {
             ProgressReport p = new ProgressReport();
             p.id = UUID.randomUUID();
             p.workOrderId = w.id;
@@ -153,16 +234,16 @@ public class WorkOrderService {
             p.cause = body.cause();
             p.interim = body.interim();
             made[0] = p;
-            return p.persist().replaceWith(p);
+            return p.persist().replaceWith(new Made(p.operation, p));
         }).map(w -> made[0]);
     }
 
     @WithTransaction
     public Uni<WorkOrder> complete(UUID id, CompleteRequest body, String ifMatch) {
-        return act(id, WorkOrderAction.COMPLETE, body.personId(), "T4", ifMatch, (w, person, now) -> {
+        return act(id, WorkOrderAction.COMPLETE, body.personId(), ofUnit("T4"), ifMatch, (w, person, now) -> {
             w.completedAt = now;
             w.result = body.result();
-            return Uni.createFrom().nullItem();
+            return Made.detail(body.result());
         });
     }
 
@@ -176,11 +257,12 @@ public class WorkOrderService {
                     continue;
                 }
                 chain = chain.chain(() -> {
-                    w.status = how.apply(w.status);
+                    WorkOrderStatus from = w.status;
+                    w.status = how.apply(w);
                     w.completedAt = now;
                     w.result = result;
                     w.updatedAt = now;
-                    return event(w, scope);
+                    return history(w, how.wire(), from, null, w.unitId, result).chain(() -> event(w, scope));
                 });
             }
             return chain;
@@ -198,38 +280,65 @@ public class WorkOrderService {
                 return Uni.createFrom().item(w);
             }
             Instant now = clock.instant();
+            WorkOrderStatus from = w.status;
             w.status = WorkOrderStatus.COMPLETED;
             w.completedAt = now;
             w.result = result;
             w.updatedAt = now;
-            return event(w, scope).replaceWith(w);
+            return history(w, WorkOrderAction.COMPLETE.wire(), from, null, w.unitId, result)
+                    .chain(() -> event(w, scope)).replaceWith(w);
         });
     }
 
-    @FunctionalInterface
-    private interface Change {
-        Uni<?> apply(WorkOrder w, Person actor, Instant now);
+    /** What a change made: the detail for the history row, and the report of a PROGRESS. */
+    record Made(String detail, ProgressReport progress) {
+        static Uni<Made> detail(String detail) {
+            return Uni.createFrom().item(new Made(detail, null));
+        }
     }
 
-    /** One home for every work-order action: state check, actor check, change, listener, event. */
-    private Uni<WorkOrder> act(UUID id, WorkOrderAction action, String personId, String rule, String ifMatch,
-                               Change change) {
+    @FunctionalInterface
+    interface Change {
+        Uni<Made> apply(WorkOrder w, Person actor, Instant now);
+    }
+
+    /** Who may act on a work order; throws the refusal otherwise. */
+    @FunctionalInterface
+    interface MayAct {
+        void check(WorkOrder w, Person actor);
+    }
+
+    /** A person of the unit the work order was dispatched to; refused citing {@code rule}. */
+    static MayAct ofUnit(String rule) {
+        return (w, person) -> {
+            if (!person.unitId.equals(w.unitId)) {
+                // W1: a cross-domain task is worked by the team it was dispatched to.
+                throw DomainException.rule(w.type.crossDomain() ? "W1" : rule, "wo.notOfUnit", person.name);
+            }
+        };
+    }
+
+    /**
+     * One home for every work-order action: state check, actor check, change, history, listeners, event. The
+     * version bump (updatedAt always changes) makes concurrent actions on one work order conflict.
+     */
+    Uni<WorkOrder> act(UUID id, WorkOrderAction action, String personId, MayAct mayAct, String ifMatch,
+                       Change change) {
         UUID actorId = Ids.ref("person", personId);
         return WorkOrder.<WorkOrder>findById(id).onItem().ifNull()
                 .failWith(() -> DomainException.notFound("work order", id))
                 .chain(w -> {
                     Versions.check(ifMatch, w.version);
-                    WorkOrderStatus next = action.apply(w.status);
+                    WorkOrderStatus from = w.status;
+                    WorkOrderStatus next = action.apply(w);
                     return directory.person(actorId).chain(person -> {
-                        if (!person.unitId.equals(w.unitId)) {
-                            throw DomainException.rule(rule, "wo.notOfUnit", person.name);
-                        }
+                        mayAct.check(w, person);
                         Instant now = clock.instant();
                         return change.apply(w, person, now).chain(made -> {
                             w.status = next;
                             w.updatedAt = now;
-                            ProgressReport report = made instanceof ProgressReport p ? p : null;
-                            return notifyListeners(w, action, report, person.id)
+                            return history(w, action.wire(), from, person.id, person.unitId, made.detail())
+                                    .chain(() -> notifyListeners(w, action, made.progress(), person.id))
                                     .chain(() -> action == WorkOrderAction.PROGRESS
                                             ? Uni.createFrom().voidItem() : event(w, Outbox.Scope.NONE))
                                     .replaceWith(w);
@@ -248,9 +357,24 @@ public class WorkOrderService {
         return chain;
     }
 
-    private Uni<Void> event(WorkOrder w, Outbox.Scope scope) {
+    private Uni<Void> history(WorkOrder w, String action, WorkOrderStatus from, UUID actorId, UUID unitId,
+                              String detail) {
+        WorkOrderHistory h = new WorkOrderHistory();
+        h.workOrderId = w.id;
+        h.at = clock.instant();
+        h.action = action;
+        h.actorId = actorId;
+        h.unitId = unitId;
+        h.fromStatus = from;
+        h.toStatus = w.status;
+        h.detail = detail;
+        return h.persist().replaceWithVoid();
+    }
+
+    Uni<Void> event(WorkOrder w, Outbox.Scope scope) {
         Outbox.Scope s = new Outbox.Scope(w.customerId, w.unitId, scope.province());
-        // Root = the ticket or order dispatched, so the event shows on that ticket's live feed.
+        // Root = the ticket, order or cross-domain request dispatched for, so the event shows on that one's feed; a
+        // request (no subject) is its own root (V6's trigger falls back to the subject itself).
         return outbox.append(Outbox.Topic.workorders, "WorkOrderStateChangeEvent", "WORK_ORDER", w.id, w.subjectId,
                 s, WorkOrderView.of(w));
     }

@@ -26,7 +26,7 @@
   const KIND_NAME = {
     PROVINCE_DISPATCH: '省公司派单', ACCEPT: '接单', HANDLER_PROGRESS: '处理进展反馈',
     CUSTOMER_FIRST_UPDATE: '首次通报客户', CUSTOMER_UPDATE: '定时通报客户', CONTROL_RESPONSE: '管控响应',
-    RESOLUTION: '故障修复时限', SURVEY: '勘察', PLAN: '实施方案', PROGRESS_REPORT: '进度报告',
+    CONTROL_RELAY: '管控通知新信息', RESOLUTION: '故障修复时限', FAULT_REPORT: '故障处理报告', SURVEY: '勘察', PLAN: '实施方案', PROGRESS_REPORT: '进度报告',
     WARNING_POOL_ENTRY: '进入预警池', WARNING_LEAD: '预警', ORDER_DUE: '开通时限',
     RESOURCE_SYSTEM_ENTRY: '资源系统录入', CRM_DELIVERY_NOTE: 'CRM 交付单', RESOURCE_CHECK_VALIDITY: '资源核查有效期',
     ISSUE_ITEM: '问题单', SERVICE_RECORD: '服务记录'

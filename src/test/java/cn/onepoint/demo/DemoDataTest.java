@@ -148,6 +148,10 @@ class DemoDataTest {
                 "delete from timer where subject_id in (" + subjects + ")",
                 "delete from progress_report where work_order_id in (select id from work_order where subject_id in ("
                         + tickets + "))",
+                "delete from work_order_history where work_order_id in (select id from work_order where subject_id in ("
+                        + tickets + "))",
+                "delete from work_order_notice where work_order_id in (select id from work_order where subject_id in ("
+                        + tickets + "))",
                 "delete from work_order where subject_id in (" + tickets + ")",
                 "delete from ticket_history where ticket_id in (" + tickets + ")",
                 "delete from customer_update where ticket_id in (" + tickets + ")",

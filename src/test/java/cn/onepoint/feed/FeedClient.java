@@ -19,13 +19,13 @@ import java.util.stream.Collectors;
 import static org.awaitility.Awaitility.await;
 
 /** A test feed client on the plain Vert.x WebSocket client: it can be paused, i.e. stop reading. */
-final class FeedClient implements AutoCloseable {
+public final class FeedClient implements AutoCloseable {
 
-    final List<JsonObject> messages = new CopyOnWriteArrayList<>();
+    public final List<JsonObject> messages = new CopyOnWriteArrayList<>();
     /** Receipt time (System.nanoTime) per message, same index as {@link #messages}. */
     final List<Long> receivedAt = new CopyOnWriteArrayList<>();
     final AtomicInteger pings = new AtomicInteger();
-    volatile Short closeCode;
+    public volatile Short closeCode;
     volatile String closeReason;
 
     private final WebSocketClient client;
@@ -36,7 +36,7 @@ final class FeedClient implements AutoCloseable {
         this.ws = ws;
     }
 
-    static FeedClient connect(Vertx vertx, int port, String pathAndQuery) {
+    public static FeedClient connect(Vertx vertx, int port, String pathAndQuery) {
         return connect(vertx, port, pathAndQuery, Map.of());
     }
 
@@ -79,16 +79,21 @@ final class FeedClient implements AutoCloseable {
         closeCode = code != null ? code : (short) 1006;
     }
 
-    List<Long> seqs() {
+    public List<Long> seqs() {
         return messages.stream().map(m -> m.getLong("seq")).collect(Collectors.toList());
     }
 
-    long lastSeq() {
+    public long lastSeq() {
         List<Long> s = seqs();
         return s.isEmpty() ? -1 : s.get(s.size() - 1);
     }
 
-    boolean closed() {
+    /** The messages received with a seq up to {@code end}. */
+    public List<JsonObject> upTo(long end) {
+        return messages.stream().filter(m -> m.getLong("seq") <= end).collect(Collectors.toList());
+    }
+
+    public boolean closed() {
         return closeCode != null;
     }
 

@@ -1,5 +1,8 @@
 package cn.onepoint.feed;
 
+import cn.onepoint.it.Closing;
+import cn.onepoint.it.ItDatabase;
+import cn.onepoint.it.ServiceProcess;
 import cn.onepoint.ticket.World;
 import io.restassured.RestAssured;
 import io.vertx.core.Vertx;
@@ -11,14 +14,13 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,7 +82,6 @@ class FeedTwoProcessesIT {
 
     private static Map<String, String> instanceEnv() {
         Map<String, String> env = new HashMap<>(db.serviceEnv());
-        env.put("ONEPOINT_EMBEDDED_DB_ENABLED", "false");
         env.put("ONEPOINT_FEED_RELAY_LOCK_KEY", Long.toString(RELAY_LOCK_KEY));
         // A crashed leader is replaced within about a second instead of the default few.
         env.put("ONEPOINT_FEED_RELAY_ELECTION_INTERVAL", "500ms");
@@ -90,29 +91,14 @@ class FeedTwoProcessesIT {
 
     @AfterAll
     static void stopEverything() throws Exception {
-        // Every step runs even when one before it fails: no process may outlive the test.
-        List<Exception> failures = new ArrayList<>();
-        for (AutoCloseable c : new AutoCloseable[]{a, b, vertx == null ? null : () -> vertx.close()
-                .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS), db}) {
-            try {
-                if (c != null) {
-                    c.close();
-                }
-            } catch (Exception e) {
-                failures.add(e);
-            }
-        }
-        if (!failures.isEmpty()) {
-            failures.subList(1, failures.size()).forEach(failures.get(0)::addSuppressed);
-            throw failures.get(0);
-        }
+        Closing.all(Arrays.asList(a, b, Closing.vertx(vertx), db));
     }
 
     @Test
     @Order(1)
     void aSubscriberOnEachInstanceReceivesTheSameEventsInTheSameGapFreeOrder() throws Exception {
         World w = World.get(); // units, people, customers, circuits, through instance a
-        long start = settledLastSeq();
+        long start = db.settledLastSeq(DELIVERY);
         try (FeedClient onA = FeedClient.connect(vertx, a.port, "/ws/feed?since=" + start);
              FeedClient onB = FeedClient.connect(vertx, b.port, "/ws/feed?since=" + start)) {
             // Raw rows from several connections at once (as the timer engine writes), while tickets are taken
@@ -133,16 +119,16 @@ class FeedTwoProcessesIT {
             }
             writers.shutdown();
 
-            long end = settledLastSeq();
+            long end = db.settledLastSeq(DELIVERY);
             await("both subscribers reach seq " + end).atMost(DELIVERY)
                     .until(() -> onA.lastSeq() >= end && onB.lastSeq() >= end);
-            List<JsonObject> seenOnA = upTo(onA, end);
-            List<JsonObject> seenOnB = upTo(onB, end);
+            List<JsonObject> seenOnA = onA.upTo(end);
+            List<JsonObject> seenOnB = onB.upTo(end);
             FeedOrderingTest.assertContiguous(start, seqs(seenOnA));
             assertEquals(end - start, seenOnA.size());
             assertEquals(seenOnA, seenOnB, "instance b delivered other messages than instance a");
 
-            List<Long> rowSeqs = seqsOfRows(rowIds);
+            List<Long> rowSeqs = db.seqsOfRows(rowIds);
             assertEquals(WRITERS * ROWS_PER_WRITER, rowSeqs.size());
             assertTrue(seqs(seenOnB).containsAll(rowSeqs), "every raw row reached the subscribers");
             for (String ticket : tickets) {
@@ -158,7 +144,7 @@ class FeedTwoProcessesIT {
         ServiceProcess leader = awaitOneLeader();
         ServiceProcess survivor = leader == a ? b : a;
         int lockHolder = relayLockHolder();
-        long start = settledLastSeq();
+        long start = db.settledLastSeq(DELIVERY);
         try (FeedClient onLeader = FeedClient.connect(vertx, leader.port, "/ws/feed?since=" + start);
              FeedClient onSurvivor = FeedClient.connect(vertx, survivor.port, "/ws/feed?since=" + start);
              Writer writer = new Writer()) {
@@ -178,14 +164,14 @@ class FeedTwoProcessesIT {
                     .until(() -> writer.ids.size() >= writtenAtTakeover + 100);
             List<Long> ids = writer.stop();
 
-            long end = settledLastSeq();
-            assertEquals(ids.size(), seqsOfRows(ids).size(), "every row written got a seq");
+            long end = db.settledLastSeq(DELIVERY);
+            assertEquals(ids.size(), db.seqsOfRows(ids).size(), "every row written got a seq");
             assertTrue(survivor.metric("onepoint_feed_relay_sequenced_total") - sequencedBefore
                     >= ids.size() - writtenAtCrash, "the survivor numbered at least the rows written after the crash");
 
             await("the survivor's subscriber reaches seq " + end).atMost(DELIVERY)
                     .until(() -> onSurvivor.lastSeq() >= end);
-            FeedOrderingTest.assertContiguous(start, seqs(upTo(onSurvivor, end)));
+            FeedOrderingTest.assertContiguous(start, seqs(onSurvivor.upTo(end)));
 
             // The client of the dead instance lost its connection; it resumes on the survivor from what it saw.
             await("the dead instance's connection closes").atMost(DELIVERY).until(onLeader::closed);
@@ -195,7 +181,7 @@ class FeedTwoProcessesIT {
                 await("the resumed subscriber reaches seq " + end).atMost(DELIVERY)
                         .until(() -> resumed.lastSeq() >= end);
                 List<Long> all = new ArrayList<>(onLeader.seqs());
-                all.addAll(seqs(upTo(resumed, end)));
+                all.addAll(seqs(resumed.upTo(end)));
                 FeedOrderingTest.assertContiguous(start, all);
                 assertEquals(end, all.get(all.size() - 1));
             }
@@ -264,32 +250,9 @@ class FeedTwoProcessesIT {
         }
     }
 
-    /** Waits until every committed outbox row has a seq, then returns the last one. */
-    private static long settledLastSeq() {
-        return await("every outbox row sequenced").atMost(DELIVERY).until(() -> query("""
-                select case when exists (select 1 from event_outbox where seq is null) then -1
-                            else (select last from feed_sequence where id = 1) end""").get(0), last -> last >= 0);
-    }
-
-    /** The seqs of these outbox rows, those that have one. */
-    private static List<Long> seqsOfRows(List<Long> ids) throws SQLException {
-        try (Connection c = db.connect();
-             PreparedStatement ps = c.prepareStatement("select seq from event_outbox where id = any(?) and seq is not null")) {
-            Array array = c.createArrayOf("bigint", ids.toArray());
-            ps.setArray(1, array);
-            List<Long> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(rs.getLong(1));
-                }
-            }
-            return out;
-        }
-    }
-
     /** The backend holding the relay's advisory lock; fails unless exactly one does. */
     private static int relayLockHolder() throws SQLException {
-        List<Long> holders = query("""
+        List<Long> holders = db.longs("""
                 select l.pid from pg_locks l join pg_database d on d.oid = l.database
                  where l.locktype = 'advisory' and l.granted and d.datname = current_database()
                    and l.classid::bigint = %d and l.objid::bigint = %d and l.objsubid = 1"""
@@ -305,20 +268,6 @@ class FeedTwoProcessesIT {
             double onB = b.metric("onepoint_feed_relay_leader");
             return a.alive() && b.alive() && onA + onB == 1.0 ? (onA == 1.0 ? a : b) : null;
         }, Objects::nonNull);
-    }
-
-    private static List<Long> query(String sql) throws SQLException {
-        try (Connection c = db.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            List<Long> out = new ArrayList<>();
-            while (rs.next()) {
-                out.add(rs.getLong(1));
-            }
-            return out;
-        }
-    }
-
-    private static List<JsonObject> upTo(FeedClient client, long end) {
-        return client.messages.stream().filter(m -> m.getLong("seq") <= end).collect(Collectors.toList());
     }
 
     private static List<Long> seqs(List<JsonObject> messages) {

@@ -82,7 +82,7 @@ class TicketIntakeTest {
                 .body("status", equalTo("acknowledged"))
                 .body("phase", equalTo("intake"))
                 .body("scope", equalTo("PROVINCE"))
-                .body("allowedActions", containsInAnyOrder("accept", "reject", "cancel", "escalations"));
+                .body("allowedActions", containsInAnyOrder("accept", "reject", "cancel", "escalations", "flags"));
     }
 
     @Test

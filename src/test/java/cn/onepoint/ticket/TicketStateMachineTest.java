@@ -74,7 +74,12 @@ class TicketStateMachineTest {
                 Map.entry("restore", person),
                 Map.entry("repair", person),
                 Map.entry("close", Map.of("personId", w.hubeiAcceptor, "customerConfirmed", true,
-                        "cause", Map.of("category", "TELECOM", "text", "t"))));
+                        "cause", Map.of("category", "TELECOM", "text", "t"))),
+                Map.entry("flags", Map.of("personId", w.hubeiAcceptor, "majorFault", "NETWORK")),
+                Map.entry("information", Map.of("unitId", w.hubeiDesk, "personId", w.hubeiAcceptor,
+                        "source", "CUSTOMER", "message", "m")),
+                Map.entry("wording", Map.of("personId", w.hubeiAcceptor, "text", "t")),
+                Map.entry("loop-tests", Map.of("personId", w.hubeiAcceptor, "consent", true, "plan", "BOTH")));
     }
 
     private void assertOnlyAllowedActionsPass(String ticket, String state, List<String> allowed) {
@@ -98,7 +103,8 @@ class TicketStateMachineTest {
     @Test
     void acknowledgedAllowsOnlyAcceptRejectCancelEscalate() {
         String t = w.ticket(w.hubeiMstp, "MSTP", w.hubeiDesk);
-        assertOnlyAllowedActionsPass(t, "acknowledged/intake", List.of("accept", "reject", "cancel", "escalations"));
+        assertOnlyAllowedActionsPass(t, "acknowledged/intake", List.of("accept", "reject", "cancel", "escalations",
+                "flags"));
     }
 
     @Test

@@ -43,6 +43,11 @@ public final class World {
         return instance;
     }
 
+    /** A world of its own on the server RestAssured points at now: integration tests, one per database. */
+    public static World build() {
+        return new World();
+    }
+
     private World() {
         hubei = Fixtures.unit("PROVINCE", "CONTROL_DESK", "湖北", "武汉", null);
         sichuan = Fixtures.unit("PROVINCE", "CONTROL_DESK", "四川", "成都", null);

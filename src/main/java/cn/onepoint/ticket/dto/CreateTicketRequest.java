@@ -2,6 +2,8 @@ package cn.onepoint.ticket.dto;
 
 import cn.onepoint.directory.BusinessType;
 import cn.onepoint.ticket.Channel;
+import cn.onepoint.ticket.HeadquartersOutage;
+import cn.onepoint.ticket.MajorFault;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -25,7 +27,11 @@ public record CreateTicketRequest(
         @NotBlank @Schema(description = "Unit of the unified acceptance desk registering the fault") String acceptanceUnitId,
         @Schema(description = "T2: for MACHINE_ROOM, the unit the customer reached first (首问负责制)") String firstAskUnitId,
         @Schema(description = "When the hotline answered (T1: within 40 s is a call-centre figure)") Instant answeredAt,
-        @Schema(description = "Total outage 全阻 (T13)") Boolean totalOutage) {
+        @Schema(description = "Total outage 全阻 (T13)") Boolean totalOutage,
+        @Schema(description = "T13: a major network / inter-network / disaster fault affecting many customers "
+                + "(重大网络 / 网间 / 灾害故障): escalates at once") MajorFault majorFault,
+        @Schema(description = "T13: a telecom-caused total or partial outage at a large customer's headquarters: "
+                + "escalates at once") HeadquartersOutage headquartersOutage) {
 
     @Schema(name = "Reporter")
     public record Reporter(

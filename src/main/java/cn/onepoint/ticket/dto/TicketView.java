@@ -3,6 +3,8 @@ package cn.onepoint.ticket.dto;
 import cn.onepoint.directory.BusinessType;
 import cn.onepoint.ticket.CauseCategory;
 import cn.onepoint.ticket.Channel;
+import cn.onepoint.ticket.HeadquartersOutage;
+import cn.onepoint.ticket.MajorFault;
 import cn.onepoint.ticket.Phase;
 import cn.onepoint.ticket.Scope;
 import cn.onepoint.ticket.Ticket;
@@ -25,7 +27,8 @@ public record TicketView(
         String circuitId, String circuitCode, BusinessType businessType,
         String direction, Instant occurredAt, String symptom, CreateTicketRequest.Reporter reporter,
         Instant answeredAt, String firstAskUnitId, String acceptanceUnitId, String responsiblePersonId,
-        boolean totalOutage, boolean networkAssurance, Instant acceptedAt,
+        boolean totalOutage, MajorFault majorFault, HeadquartersOutage headquartersOutage, boolean networkAssurance,
+        Instant acceptedAt,
         LocalPreCheck localPreCheck, String provinceReviewUnitId, Instant provinceReviewAt,
         int dispatchStage, String dispatcherUnitId, String ownerUnitId,
         Instant serviceRestoredAt, Instant faultRepairedAt, Instant closedAt, String closedBy,
@@ -46,7 +49,7 @@ public record TicketView(
                 t.businessType, t.direction, t.occurredAt, t.symptom,
                 new CreateTicketRequest.Reporter(t.reporterName, t.reporterContact), t.answeredAt,
                 s(t.firstAskUnitId), s(t.acceptanceUnitId), s(t.responsiblePersonId), t.totalOutage,
-                t.networkAssurance, t.acceptedAt,
+                t.majorFault, t.headquartersOutage, t.networkAssurance, t.acceptedAt,
                 t.localCheckAt == null ? null : new LocalPreCheck(t.localCheckResult, t.localCheckNote, t.localCheckAt),
                 s(t.provinceReviewUnitId), t.provinceReviewAt, t.dispatchStage, s(t.dispatcherUnitId),
                 s(t.ownerUnitId), t.serviceRestoredAt, t.faultRepairedAt, t.closedAt, s(t.closedBy),

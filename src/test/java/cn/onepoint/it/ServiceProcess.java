@@ -1,4 +1,4 @@
-package cn.onepoint.feed;
+package cn.onepoint.it;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -21,13 +21,13 @@ import static org.awaitility.Awaitility.await;
  * One instance of the packaged service ({@code java -jar target/quarkus-app/quarkus-run.jar}) in a process of
  * its own, on a free port of the loopback address, its output in {@code target/it-instance-<name>.log}.
  */
-final class ServiceProcess implements AutoCloseable {
+public final class ServiceProcess implements AutoCloseable {
 
-    static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar").toAbsolutePath();
+    public static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar").toAbsolutePath();
 
-    final String name;
-    final int port;
-    final Path log;
+    public final String name;
+    public final int port;
+    public final Path log;
     private final Process process;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -39,14 +39,17 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     /** Starts the jar with {@code env} added to this JVM's environment; does not wait for it. */
-    static ServiceProcess start(String name, Map<String, String> env) throws IOException {
+    public static ServiceProcess start(String name, Map<String, String> env) throws IOException {
         if (!Files.isRegularFile(JAR)) {
             throw new IllegalStateException(JAR + " is missing: run ./mvnw verify (failsafe runs after package)");
         }
         int port = freePort();
         Path log = Path.of("target", "it-instance-" + name + ".log").toAbsolutePath();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(java, "-jar", JAR.toString())
+        // C1 only and a serial collector: the instances start in a fraction of the CPU time on a shared machine;
+        // what the tests observe does not depend on the JIT.
+        ProcessBuilder pb = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar",
+                JAR.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         pb.environment().putAll(env);
@@ -65,7 +68,7 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     /** Waits for {@code /q/health/ready} to answer 200; fails with the end of the log otherwise. */
-    void awaitReady(Duration within) {
+    public void awaitReady(Duration within) {
         try {
             await().atMost(within).pollInterval(Duration.ofMillis(250)).until(() -> {
                 if (!process.isAlive()) {
@@ -79,7 +82,8 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    private int status(String path) {
+    /** The status {@code path} answers with, -1 when there is no answer. */
+    public int status(String path) {
         try {
             return http.send(request(path), HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (IOException e) {
@@ -91,7 +95,7 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     /** A value from {@code /q/metrics} (Prometheus text), e.g. {@code onepoint_feed_relay_leader}. */
-    double metric(String metric) throws IOException, InterruptedException {
+    public double metric(String metric) throws IOException, InterruptedException {
         HttpRequest req = HttpRequest.newBuilder(URI.create(base() + "/q/metrics")).header("Accept", "text/plain")
                 .timeout(Duration.ofSeconds(10)).build();
         String body = http.send(req, HttpResponse.BodyHandlers.ofString()).body();
@@ -104,21 +108,21 @@ final class ServiceProcess implements AutoCloseable {
         return HttpRequest.newBuilder(URI.create(base() + path)).timeout(Duration.ofSeconds(5)).build();
     }
 
-    String base() {
+    public String base() {
         return "http://127.0.0.1:" + port;
     }
 
-    boolean alive() {
+    public boolean alive() {
         return process.isAlive();
     }
 
     /** A crash: SIGKILL, no shutdown hook runs, the kernel closes its sockets. */
-    void crash() throws InterruptedException {
+    public void crash() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor(30, TimeUnit.SECONDS);
     }
 
-    String logTail(int lines) {
+    public String logTail(int lines) {
         try {
             List<String> all = new String(Files.readAllBytes(log), StandardCharsets.UTF_8).lines().toList();
             return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));

@@ -1,0 +1,37 @@
+package cn.onepoint.cutover;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** Every change of a cutover, with actor and time. */
+@Entity
+@Table(name = "cutover_history")
+public class CutoverHistory extends PanacheEntityBase {
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+    @Column(name = "cutover_id")
+    public UUID cutoverId;
+    public Instant at;
+    public String action;
+    @Column(name = "actor_id")
+    public UUID actorId;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "from_status")
+    public CutoverStatus fromStatus;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "to_status")
+    public CutoverStatus toStatus;
+    @Column(columnDefinition = "text")
+    public String detail;
+}

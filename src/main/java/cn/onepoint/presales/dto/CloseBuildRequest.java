@@ -1,0 +1,12 @@
+package cn.onepoint.presales.dto;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** The network-development department closes a build request. */
+@Schema(name = "BuildRequestClose")
+public record CloseBuildRequest(
+        @NotBlank @Schema(description = "A person of the request's unit") String personId,
+        @NotBlank @Size(max = 4000) @Schema(examples = "已扩容 48 个 GE 端口") String outcome) {
+}

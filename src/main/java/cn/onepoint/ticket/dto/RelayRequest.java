@@ -1,0 +1,13 @@
+package cn.onepoint.ticket.dto;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** The control desk passes an item of information on to every handling unit. */
+@Schema(name = "TicketInformationRelay")
+public record RelayRequest(
+        @NotBlank @Schema(description = "The control desk 管控工位") String unitId,
+        @NotBlank String personId,
+        @Size(max = 4000) @Schema(description = "Added to the information for the handling units") String note) {
+}
