@@ -2,7 +2,8 @@
 // Starts the packaged service (target/quarkus-app/quarkus-run.jar) with demo data, a 6-second accept limit and an
 // embedded PostgreSQL in a temp dir; opens /wallboard; drives a fault through the REST API and watches the page:
 // the ticket, an ACCEPT timer going amber then red, the escalation; then a dropped feed (reconnect with since)
-// and a close 4410 (reload over REST).
+// and a close 4410 (reload over REST). Every Chinese character on the page must be drawn by a font that has it,
+// not as a missing-glyph box (docs/wallboard.md: FONTCONFIG_FILE=no-cjk-fonts.conf shows this test failing).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
@@ -103,6 +104,8 @@ before(async () => {
       QUARKUS_HTTP_PORT: String(port),
       ONEPOINT_EMBEDDED_DB_DIR: join(dataDir, 'pgdata'),
       ONEPOINT_DEMO_DATA_ENABLED: 'true',
+      // the directory only: the counts below start from an empty board
+      ONEPOINT_DEMO_DATA_TICKETS: 'false',
       ONEPOINT_SLA_ACCEPT: 'PT' + ACCEPT_LIMIT_SECONDS + 'S',
       ONEPOINT_SLA_WARN_SHARE: '0.4'
     },
@@ -217,6 +220,40 @@ test('the wallboard shows a ticket, its timers breaching in red and the escalati
   assert.notEqual(await running.innerText(), v1, 'running countdown ticks');
 
   await page.screenshot({ path: join(HERE, 'wallboard.png') });
+});
+
+/**
+ * The Chinese characters the page shows that no installed font can draw. Each is drawn on a canvas in the page's
+ * own font stack and compared with what the same stack draws for characters no font has (a private-use and an
+ * unassigned code point): a missing glyph is drawn as that same box (or as nothing), a real glyph is not.
+ */
+function missingGlyphs() {
+  const chars = [...new Set(document.body.innerText.match(/[\u3400-\u9fff]/g) || [])];
+  const family = getComputedStyle(document.body).fontFamily;
+  const canvas = document.createElement('canvas');
+  canvas.width = 64;
+  canvas.height = 64;
+  const g = canvas.getContext('2d', { willReadFrequently: true });
+  const draw = (ch) => {
+    g.clearRect(0, 0, 64, 64);
+    g.fillStyle = '#000';
+    g.font = '40px ' + family;
+    g.textBaseline = 'middle';
+    g.fillText(ch, 8, 32);
+    return g.getImageData(0, 0, 64, 64).data.join(',');
+  };
+  const boxes = new Set([draw('\uE83A'), draw('\u0378'), draw('\uFFFE')]);
+  const blank = (() => { g.clearRect(0, 0, 64, 64); return g.getImageData(0, 0, 64, 64).data.join(','); })();
+  boxes.add(blank);
+  return { checked: chars.length, family, missing: chars.filter(ch => boxes.has(draw(ch))) };
+}
+
+test('every Chinese character on the board is drawn by a font, none as a missing-glyph box', async () => {
+  const result = await page.evaluate(missingGlyphs);
+  assert.ok(result.checked >= 40, 'Chinese text on the board: ' + result.checked + ' distinct characters');
+  assert.deepEqual(result.missing, [], result.missing.length + ' of ' + result.checked + ' Chinese characters have no '
+    + 'font (install a CJK font, e.g. apt-get install fonts-wqy-zenhei; docs/wallboard.md), among them '
+    + result.missing.slice(0, 20).join(' ') + ' (font-family: ' + result.family + ')');
 });
 
 test('after a drop the board reconnects with since=<last seq> and stays live; a 4410 reloads over REST', { timeout: 60000 }, async () => {

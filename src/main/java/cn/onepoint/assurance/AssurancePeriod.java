@@ -24,8 +24,9 @@ public class AssurancePeriod extends PanacheEntityBase {
     public Instant endsAt;
     /** Empty: every customer. */
     @Convert(converter = UuidSetConverter.class)
-    @Column(name = "customer_ids")
+    @Column(name = "customer_ids", columnDefinition = "text")
     public Set<UUID> customerIds;
+    @Column(columnDefinition = "text")
     public String reason;
     @Column(name = "cancelled_at")
     public Instant cancelledAt;

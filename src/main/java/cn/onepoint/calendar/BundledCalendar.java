@@ -30,7 +30,8 @@ public class BundledCalendar {
     static final int LAST = 2100;
 
     /** A bundled year and the checksum of its content (start-up refreshes an untouched bundled year when it moves). */
-    public record Bundled(int year, String source, List<YearArrangement.Entry> entries, String checksum) {
+    public record Bundled(int year, String source, boolean provisional, List<YearArrangement.Entry> entries,
+                          String checksum) {
     }
 
     private final ObjectMapper json;
@@ -66,11 +67,17 @@ public class BundledCalendar {
                     .map(f -> f.field() + " " + f.message().replace('\u001f', ' '))
                     .collect(Collectors.joining("; ")));
         }
-        return new Bundled(year, body.source(), entries, checksum(year, body.source(), entries));
+        boolean provisional = Boolean.TRUE.equals(body.provisional());
+        return new Bundled(year, body.source(), provisional, entries,
+                checksum(year, body.source(), provisional, entries));
     }
 
-    static String checksum(int year, String source, List<YearArrangement.Entry> entries) {
+    static String checksum(int year, String source, boolean provisional, List<YearArrangement.Entry> entries) {
         StringBuilder sb = new StringBuilder().append(year).append('|').append(source).append('|');
+        if (provisional) {
+            // only when set, so that the checksums of the years shipped before the flag existed stay the same
+            sb.append("provisional|");
+        }
         entries.stream().sorted((a, b) -> a.date().compareTo(b.date()))
                 .forEach(e -> sb.append(e.date()).append(',').append(e.name()).append(',').append(e.offDay()).append(';'));
         try {

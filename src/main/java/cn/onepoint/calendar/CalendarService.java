@@ -55,10 +55,14 @@ public class CalendarService {
         VertxContextSupport.subscribeAndAwait(this::seedAndLoad);
         int next = LocalDate.ofInstant(clock.instant(), calendar.zone()).getYear() + 1;
         LOG.infof("Working calendar: years loaded %s", calendar.snapshot().years().keySet());
-        if (!calendar.hasYear(next)) {
+        Optional<YearArrangement> nextYear = calendar.year(next);
+        if (nextYear.isEmpty()) {
             LOG.warnf("Working calendar: no arrangement for %d yet; working-day computations reaching %d are "
                     + "refused until it is loaded with PUT /api/v1/calendar/years/%d (the State Council usually "
                     + "publishes it in October or November)", next, next, next);
+        } else if (nextYear.get().provisional()) {
+            LOG.infof("Working calendar: %d is provisional (the law's holidays, no 调休, docs/calendar.md) until its "
+                    + "official arrangement is loaded with PUT /api/v1/calendar/years/%d", next, next);
         }
     }
 
@@ -110,7 +114,8 @@ public class CalendarService {
         List<YearArrangement.Entry> entries = year == null ? List.of() : YearValidator.entries(year, body, errors);
         errors.throwIfAny();
         String source = body.source() == null || body.source().isBlank() ? null : body.source().trim();
-        return Panache.withTransaction(() -> store.replace(year, source, entries, ifMatch, now()))
+        boolean provisional = Boolean.TRUE.equals(body.provisional());
+        return Panache.withTransaction(() -> store.replace(year, source, provisional, entries, ifMatch, now()))
                 .invoke(w -> {
                     calendar.install(w.year());
                     LOG.infof("Working calendar: year %d loaded by PUT (%d days off, %d adjusted working days)",

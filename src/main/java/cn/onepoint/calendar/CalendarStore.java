@@ -34,20 +34,22 @@ public class CalendarStore {
     public Uni<SeedOutcome> seed(BundledCalendar.Bundled b, Instant now) {
         OffsetDateTime at = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
         return Panache.getSession().chain(s -> s.createNativeQuery("""
-                        insert into calendar_year (year, source, origin, checksum, version, updated_at)
-                        values (:year, :source, 'BUNDLED', :checksum, 0, :at)
+                        insert into calendar_year (year, source, origin, provisional, checksum, version, updated_at)
+                        values (:year, :source, 'BUNDLED', :provisional, :checksum, 0, :at)
                         on conflict (year) do nothing""")
                 .setParameter("year", b.year()).setParameter("source", b.source())
+                .setParameter("provisional", b.provisional())
                 .setParameter("checksum", b.checksum()).setParameter("at", at)
                 .executeUpdate()
                 .chain(inserted -> inserted == 1
                         ? insertDays(b.year(), b.entries()).replaceWith(SeedOutcome.INSERTED)
                         : s.createNativeQuery("""
                                         update calendar_year
-                                           set source = :source, checksum = :checksum, version = version + 1,
-                                               updated_at = :at
+                                           set source = :source, provisional = :provisional, checksum = :checksum,
+                                               version = version + 1, updated_at = :at
                                          where year = :year and origin = 'BUNDLED' and checksum is distinct from :checksum""")
                                 .setParameter("year", b.year()).setParameter("source", b.source())
+                                .setParameter("provisional", b.provisional())
                                 .setParameter("checksum", b.checksum()).setParameter("at", at)
                                 .executeUpdate()
                                 .chain(refreshed -> refreshed == 1
@@ -87,8 +89,8 @@ public class CalendarStore {
      * moved and its origin set to OPERATOR. If-Match is checked against an existing year (a new year has no
      * version to match). Call inside a transaction.
      */
-    public Uni<Written> replace(int year, String source, List<YearArrangement.Entry> entries, String ifMatch,
-                                Instant now) {
+    public Uni<Written> replace(int year, String source, boolean provisional, List<YearArrangement.Entry> entries,
+                                String ifMatch, Instant now) {
         return CalendarYearRow.<CalendarYearRow>findById(year, LockModeType.PESSIMISTIC_WRITE).chain(existing -> {
             boolean created = existing == null;
             if (!created) {
@@ -98,6 +100,7 @@ public class CalendarStore {
             row.year = year;
             row.source = source;
             row.origin = YearArrangement.Origin.OPERATOR;
+            row.provisional = provisional;
             row.checksum = null;
             row.version = created ? 0 : existing.version + 1;
             row.updatedAt = now;
@@ -113,7 +116,7 @@ public class CalendarStore {
     }
 
     private static YearArrangement arrangement(CalendarYearRow y, List<YearArrangement.Entry> entries) {
-        return YearArrangement.of(y.year, y.source, y.origin, y.version, y.updatedAt, entries);
+        return YearArrangement.of(y.year, y.source, y.origin, y.provisional, y.version, y.updatedAt, entries);
     }
 
     private static Uni<Void> deleteDays(int year) {

@@ -19,6 +19,8 @@ public class CalendarYearRow extends PanacheEntityBase {
     public String source;
     @Enumerated(EnumType.STRING)
     public YearArrangement.Origin origin;
+    /** Loaded before the official notice; to be replaced when it is published. */
+    public boolean provisional;
     /** Of the bundled content; null once an operator loaded the year. */
     public String checksum;
     /** Incremented by hand on every change, under a row lock; replicas reload when it moves. */

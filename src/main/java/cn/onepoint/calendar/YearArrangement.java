@@ -12,10 +12,11 @@ import java.util.TreeMap;
 
 /**
  * One year's published holiday arrangement 放假调休安排, immutable: its listed days (offDay:true = day off,
- * offDay:false = adjusted working day), where it came from, and its version (moves on every change).
+ * offDay:false = adjusted working day), where it came from, whether it is provisional (loaded before the official
+ * notice), and its version (moves on every change).
  */
-public record YearArrangement(int year, String source, Origin origin, long version, Instant updatedAt,
-                              NavigableMap<LocalDate, Entry> days) {
+public record YearArrangement(int year, String source, Origin origin, boolean provisional, long version,
+                              Instant updatedAt, NavigableMap<LocalDate, Entry> days) {
 
     /** Who loaded the year: the bundled JSON at start-up, or an operator's PUT (which start-up never overrides). */
     public enum Origin { BUNDLED, OPERATOR }
@@ -35,11 +36,16 @@ public record YearArrangement(int year, String source, Origin origin, long versi
 
     public static YearArrangement of(int year, String source, Origin origin, long version, Instant updatedAt,
                                      Collection<Entry> entries) {
+        return of(year, source, origin, false, version, updatedAt, entries);
+    }
+
+    public static YearArrangement of(int year, String source, Origin origin, boolean provisional, long version,
+                                     Instant updatedAt, Collection<Entry> entries) {
         TreeMap<LocalDate, Entry> map = new TreeMap<>();
         for (Entry e : entries) {
             map.put(e.date(), e);
         }
-        return new YearArrangement(year, source, origin, version, updatedAt, map);
+        return new YearArrangement(year, source, origin, provisional, version, updatedAt, map);
     }
 
     public int offDays() {

@@ -28,12 +28,17 @@ public class DomainException extends RuntimeException {
         this.allowedActions = allowedActions;
     }
 
-    /** 404: no resource with that id. */
+    /** 404: no resource with that id; {@code resource} is the English name, e.g. "work order". */
     public static DomainException notFound(String resource, Object id) {
-        return new DomainException(404, "NOT_FOUND", "notFound", null, null, resource, id);
+        return new DomainException(404, "NOT_FOUND", "notFound", null, null, resourceName(resource), id);
     }
 
-    /** 422: a rule of the manual refuses the request; {@code rule} is its id in DOMAIN.md (e.g. T7). */
+    /** The resource's name in the caller's language: key {@code resource.work-order} of the message files. */
+    static Messages.Term resourceName(String resource) {
+        return new Messages.Term("resource." + resource.replace(' ', '-'));
+    }
+
+    /** 422: a rule of the manual refuses the request; {@code rule} is its id in docs/rules.md (e.g. T7). */
     public static DomainException rule(String rule, String messageKey, Object... args) {
         return new DomainException(422, rule, messageKey, null, null, args);
     }

@@ -25,5 +25,6 @@ public abstract class HistoryEntry extends PanacheEntityBase {
     public UUID actorId;
     @Column(name = "unit_id")
     public UUID unitId;
+    @Column(columnDefinition = "text")
     public String detail;
 }

@@ -3,6 +3,7 @@ package cn.onepoint.common;
 import jakarta.ws.rs.core.HttpHeaders;
 
 import java.text.MessageFormat;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.MissingResourceException;
@@ -16,11 +17,32 @@ public final class Messages {
     private Messages() {
     }
 
+    /**
+     * A word rendered in the message's language: {@code notFound} with {@code new Term("resource.ticket")} reads
+     * "故障单 不存在" in Chinese and "ticket not found" in English.
+     */
+    public record Term(String key) {
+    }
+
     public static Locale locale(HttpHeaders headers) {
-        if (headers == null) {
+        return headers == null ? CHINESE : locale(headers.getAcceptableLanguages());
+    }
+
+    /** The same choice from a raw {@code Accept-Language} header (outside JAX-RS). */
+    public static Locale locale(String acceptLanguage) {
+        if (acceptLanguage == null || acceptLanguage.isBlank()) {
             return CHINESE;
         }
-        List<Locale> accepted = headers.getAcceptableLanguages();
+        try {
+            return locale(Locale.LanguageRange.parse(acceptLanguage).stream()
+                    .filter(r -> !"*".equals(r.getRange()))
+                    .map(r -> Locale.forLanguageTag(r.getRange())).toList());
+        } catch (IllegalArgumentException e) {
+            return CHINESE;
+        }
+    }
+
+    private static Locale locale(List<Locale> accepted) {
         for (Locale l : accepted) {
             if ("en".equals(l.getLanguage())) {
                 return Locale.ENGLISH;
@@ -42,6 +64,8 @@ public final class Messages {
         } catch (MissingResourceException e) {
             return key;
         }
-        return new MessageFormat(pattern, locale).format(args);
+        Object[] rendered = args == null ? null : Arrays.stream(args)
+                .map(a -> a instanceof Term t ? text(locale, t.key()) : a).toArray();
+        return new MessageFormat(pattern, locale).format(rendered);
     }
 }

@@ -11,6 +11,7 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.hibernate.StaleStateException;
@@ -29,7 +30,7 @@ import java.util.stream.Collectors;
 public class ProblemMapper {
 
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
-    private static final String TYPE_BASE = "https://onepoint.cn/problems/";
+    static final String TYPE_BASE = "https://onepoint.cn/problems/";
 
     private final Clock clock;
     private final DatabaseConfig database;
@@ -114,7 +115,7 @@ public class ProblemMapper {
     }
 
     @ServerExceptionMapper
-    public Response web(WebApplicationException e, HttpHeaders headers, UriInfo uri) {
+    public Response web(WebApplicationException e, HttpHeaders headers, UriInfo uri, Request request) {
         Locale locale = Messages.locale(headers);
         int status = e.getResponse().getStatus();
         for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
@@ -125,13 +126,25 @@ public class ProblemMapper {
                 return malformed(jpe, locale);
             }
         }
-        String detail = status == 404
-                ? Messages.text(locale, "pathNotFound", uri.getPath())
-                : (e.getMessage() == null ? title(locale, status) : e.getMessage());
+        String detail = httpDetail(locale, status, headers, uri, request);
         String code = Response.Status.fromStatusCode(status) == null
                 ? "HTTP_" + status : Response.Status.fromStatusCode(status).name();
         return respond(new Problem(TYPE_BASE + "http-" + status, title(locale, status), status, detail, code,
                 null, null, null));
+    }
+
+    /** The framework's own texts are English; these name what the caller sent, in the caller's language. */
+    private static String httpDetail(Locale locale, int status, HttpHeaders headers, UriInfo uri, Request request) {
+        // the full path, /api/v1 included, as the caller wrote it
+        String path = uri.getRequestUri().getRawPath();
+        return switch (status) {
+            case 404 -> Messages.text(locale, "pathNotFound", path);
+            case 405 -> Messages.text(locale, "http.405", request.getMethod(), path);
+            case 406 -> Messages.text(locale, "http.406", String.valueOf(headers.getHeaderString(HttpHeaders.ACCEPT)));
+            case 413 -> Messages.text(locale, "http.413");
+            case 415 -> Messages.text(locale, "http.415", String.valueOf(headers.getHeaderString(HttpHeaders.CONTENT_TYPE)));
+            default -> title(locale, status);
+        };
     }
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)

@@ -64,7 +64,7 @@ public class ProblemResponsesFilter implements OASFilter {
         component(components, PRECONDITION_FAILED,
                 "If-Match names a version that is no longer current: code PRECONDITION_FAILED");
         component(components, RULE_VIOLATION,
-                "A rule of the manual refuses the request: code is the rule id of DOMAIN.md (e.g. T7); or "
+                "A rule of the manual refuses the request: code is the rule id of docs/rules.md (e.g. T7); or "
                         + "IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used with another body");
         idempotencyComponents(components);
 

@@ -23,8 +23,10 @@ public class Cutover extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public CutoverStatus status;
     public String title;
+    @Column(columnDefinition = "text")
     public String description;
     /** What the customers will notice (e.g. 业务中断约 30 分钟). */
+    @Column(columnDefinition = "text")
     public String impact;
     @Column(name = "planned_start")
     public Instant plannedStart;
@@ -44,7 +46,7 @@ public class Cutover extends PanacheEntityBase {
     public Instant startedAt;
     @Column(name = "started_by")
     public UUID startedBy;
-    @Column(name = "start_note")
+    @Column(name = "start_note", columnDefinition = "text")
     public String startNote;
     @Column(name = "completed_at")
     public Instant completedAt;
@@ -52,13 +54,13 @@ public class Cutover extends PanacheEntityBase {
     public UUID completedBy;
     @Enumerated(EnumType.STRING)
     public CutoverOutcome outcome;
-    @Column(name = "result_note")
+    @Column(name = "result_note", columnDefinition = "text")
     public String resultNote;
     @Column(name = "cancelled_at")
     public Instant cancelledAt;
     @Column(name = "cancelled_by")
     public UUID cancelledBy;
-    @Column(name = "cancel_reason")
+    @Column(name = "cancel_reason", columnDefinition = "text")
     public String cancelReason;
     @Column(name = "created_at")
     public Instant createdAt;

@@ -32,5 +32,6 @@ public class CutoverHistory extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     @Column(name = "to_status")
     public CutoverStatus toStatus;
+    @Column(columnDefinition = "text")
     public String detail;
 }

@@ -42,7 +42,7 @@ public class CutoverNotice extends PanacheEntityBase {
     /** The customer's contact who acknowledged. */
     @Column(name = "contact_name")
     public String contactName;
-    @Column(name = "ack_note")
+    @Column(name = "ack_note", columnDefinition = "text")
     public String ackNote;
     /** The cutover started while this customer had not acknowledged (allowed only when the starter said so). */
     @Column(name = "unacknowledged_at_start")

@@ -16,6 +16,11 @@ import cn.onepoint.directory.dto.CircuitRequest;
 import cn.onepoint.directory.dto.CustomerRequest;
 import cn.onepoint.directory.dto.PersonRequest;
 import cn.onepoint.directory.dto.UnitRequest;
+import cn.onepoint.ticket.Channel;
+import cn.onepoint.ticket.Ticket;
+import cn.onepoint.ticket.TicketService;
+import cn.onepoint.ticket.dto.CreateTicketRequest;
+import cn.onepoint.ticket.dto.DispatchRequest;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.VertxContextSupport;
@@ -24,6 +29,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -60,6 +67,11 @@ import static cn.onepoint.directory.UnitKind.HANDLING;
  * <p>Everything is created through {@link DirectoryService}, so the same validation applies as for the API.
  * At startup it runs only when {@code onepoint.demo-data.enabled} (true in %dev) and the unit table is
  * empty; {@link #seed()} itself skips every record whose code (people: name within the unit) exists.
+ *
+ * <p>Then, unless {@code onepoint.demo-data.tickets} is false, a few live fault tickets through
+ * {@link TicketService} (with their timers and feed events), so that the wallboard has something to show: one
+ * only taken, two accepted, one dispatched whose work order waits to be accepted (its T4 timer breaches and
+ * escalates five minutes after start). A ticket is skipped when one with its circuit and symptom exists.
  */
 @ApplicationScoped
 public class DemoData {
@@ -164,12 +176,31 @@ public class DemoData {
                     new EndSeed("苏州园区局", "苏州", "江苏", false, "JS-SZ"),
                     new EndSeed("苏州古城局", "苏州", "江苏", false, "JS-SZ"), null));
 
-    private final DirectoryService directory;
-    private final DemoDataConfig config;
+    /** A live demo ticket: where it was taken, by whom it was accepted (null: only taken), dispatched or not. */
+    record TicketSeed(String circuit, String customer, String customerName, BusinessType type, String direction,
+                      String desk, String acceptor, boolean dispatch, String symptom, String reporter) {
+    }
 
-    public DemoData(DirectoryService directory, DemoDataConfig config) {
+    static final List<TicketSeed> TICKETS = List.of(
+            new TicketSeed("CD-MY-INET-0001", "C-SC-0001", "四川示例农商银行", INTERNET_LINE, "成都—绵阳", "SC-ACC",
+                    null, false, "绵阳网点专线时断时通，丢包约 30%", "赵主任"),
+            new TicketSeed("SZ-SZ-SW-0001", "C-JS-0001", "苏州示例精密制造", SWITCHING, "苏州园区—苏州古城", "JS-ACC",
+                    "蔡颖", false, "园区厂区中继语音单通", "钱工"),
+            new TicketSeed("WH-NJ-MPLS-0001", "C-GRP-0001", "长江示例航运集团", MPLS_VPN, "武汉—南京", "HB-ACC",
+                    "李娜", false, "南京分部 VPN 访问武汉总部时延超过 200 ms", "孙经理"),
+            new TicketSeed("YC-YC-INET-0001", "C-YC-0001", "宜昌示例文旅公司", INTERNET_LINE, "宜昌西陵—宜昌夷陵",
+                    "HB-ACC", "李娜", true, "景区售票系统专线中断", "周经理"));
+
+    private final DirectoryService directory;
+    private final TicketService tickets;
+    private final DemoDataConfig config;
+    private final Clock clock;
+
+    public DemoData(DirectoryService directory, TicketService tickets, DemoDataConfig config, Clock clock) {
         this.directory = directory;
+        this.tickets = tickets;
         this.config = config;
+        this.clock = clock;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -183,7 +214,7 @@ public class DemoData {
             throw new IllegalStateException("Could not create the demo data", e);
         }
         if (created > 0) {
-            LOG.infof("Demo data: %d directory records created (codes in docs/dev-data.md)", created);
+            LOG.infof("Demo data: %d records created (directory and live tickets, docs/dev-data.md)", created);
         } else {
             LOG.info("Demo data: the directory already has units, nothing created");
         }
@@ -215,13 +246,19 @@ public class DemoData {
             for (CircuitSeed s : CIRCUITS) {
                 steps = steps.chain(() -> circuit(run, s));
             }
+            if (config.tickets()) {
+                for (TicketSeed s : TICKETS) {
+                    steps = steps.chain(() -> ticket(run, s));
+                }
+            }
             return steps.map(v -> run.created);
         });
     }
 
     /** How many records {@link #seed()} creates in an empty database. */
-    static int size() {
-        return UNITS.size() + PEOPLE.size() + CUSTOMERS.size() + CIRCUITS.size();
+    int size() {
+        return UNITS.size() + PEOPLE.size() + CUSTOMERS.size() + CIRCUITS.size()
+                + (config.tickets() ? TICKETS.size() : 0);
     }
 
     // ---- one record each --------------------------------------------------------------------------
@@ -264,6 +301,22 @@ public class DemoData {
                                 s.backbone() == null ? null : run.units.get(s.backbone()).toString()))
                         .invoke(run::created))
                 .replaceWithVoid();
+    }
+
+    private Uni<Void> ticket(Run run, TicketSeed s) {
+        return Ticket.count("circuitCode = ?1 and symptom = ?2", s.circuit(), s.symptom())
+                .chain(n -> n > 0 ? Uni.createFrom().voidItem() : tickets.create(new CreateTicketRequest(s.customer(),
+                                s.type(), s.circuit(), s.customerName(), s.direction(),
+                                clock.instant().minus(Duration.ofMinutes(20)), s.symptom(),
+                                new CreateTicketRequest.Reporter(s.reporter(), "13800000000"), Channel.HOTLINE,
+                                run.units.get(s.desk()).toString(), null, null, null, null, null))
+                        .invoke(run::created)
+                        .chain(t -> s.acceptor() == null ? Uni.createFrom().item(t)
+                                : tickets.accept(t.id, run.people.get(s.acceptor()).toString(), null))
+                        .chain(t -> !s.dispatch() ? Uni.createFrom().voidItem()
+                                : tickets.dispatch(t.id, new DispatchRequest(run.people.get(s.acceptor()).toString(),
+                                        null, null), null).replaceWithVoid())
+                        .replaceWithVoid());
     }
 
     private static CircuitEndBody end(Run run, EndSeed e) {

@@ -34,7 +34,7 @@ public class Customer extends PanacheEntityBase {
     public UUID cmId;
     /** 升级列表 handed to the customer for external escalation. */
     @Convert(converter = EscalationListConverter.class)
-    @Column(name = "escalation_list")
+    @Column(name = "escalation_list", columnDefinition = "text")
     public List<EscalationContact> escalationList;
     @Column(name = "created_at")
     public Instant createdAt;

@@ -23,10 +23,10 @@ public class OrderProgress extends PanacheEntityBase {
     public UUID personId;
     @Column(name = "reported_at")
     public Instant reportedAt;
-    @Column(name = "this_week")
+    @Column(name = "this_week", columnDefinition = "text")
     public String thisWeek;
-    @Column(name = "next_week")
+    @Column(name = "next_week", columnDefinition = "text")
     public String nextWeek;
-    @Column(name = "warning_items")
+    @Column(name = "warning_items", columnDefinition = "text")
     public String warningItems;
 }

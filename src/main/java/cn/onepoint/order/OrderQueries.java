@@ -50,6 +50,13 @@ public class OrderQueries {
                 .failWith(() -> DomainException.notFound("order", id));
     }
 
+    /** By id or by number (SO202612010001). */
+    @WithSession
+    public Uni<ProvisioningOrder> get(String idOrNumber) {
+        return Ids.byIdOrNumber("order", idOrNumber, id -> ProvisioningOrder.<ProvisioningOrder>findById(id),
+                n -> ProvisioningOrder.<ProvisioningOrder>find("number", n).firstResult());
+    }
+
     @WithSession
     public Uni<Page<ProvisioningOrder>> list(Filter f, PageParams page) {
         FieldErrors errors = new FieldErrors();

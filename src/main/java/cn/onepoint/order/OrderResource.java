@@ -101,9 +101,11 @@ public class OrderResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "Get an order", description = "With an ETag (its version) for If-Match on actions.")
-    public Uni<Response> get(@PathParam("id") String id) {
-        return queries.get(id(id)).map(this::ok);
+    @Operation(summary = "Get an order", description = "By its id or by its number (SO202612010001). With an ETag "
+            + "(its version) for If-Match on actions.")
+    public Uni<Response> get(@Parameter(description = "The order's id, or its number", example = "SO202612010001")
+                             @PathParam("id") String id) {
+        return queries.get(id).map(this::ok);
     }
 
     @GET

@@ -43,7 +43,7 @@ public class OrderSegment extends PanacheEntityBase {
     public OrderTest.Result testResult;
     @Column(name = "test_report_ref")
     public String testReportRef;
-    @Column(name = "test_report_text")
+    @Column(name = "test_report_text", columnDefinition = "text")
     public String testReportText;
 
     public boolean complete() {

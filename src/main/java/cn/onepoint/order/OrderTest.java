@@ -42,7 +42,7 @@ public class OrderTest extends PanacheEntityBase {
     public UUID personId;
     @Column(name = "report_ref")
     public String reportRef;
-    @Column(name = "report_text")
+    @Column(name = "report_text", columnDefinition = "text")
     public String reportText;
     @Column(name = "tested_at")
     public Instant testedAt;

@@ -32,6 +32,7 @@ public class OrderWarning extends PanacheEntityBase {
     public UUID personId;
     @Enumerated(EnumType.STRING)
     public Reason reason;
+    @Column(columnDefinition = "text")
     public String text;
     @Column(name = "filed_at")
     public Instant filedAt;

@@ -43,6 +43,7 @@ public class ProvisioningOrder extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     @Column(name = "business_type")
     public BusinessType businessType;
+    @Column(columnDefinition = "text")
     public String description;
     @Embedded
     @AttributeOverrides({
@@ -128,19 +129,19 @@ public class ProvisioningOrder extends PanacheEntityBase {
     public Instant reviewedAt;
     @Column(name = "reviewed_by")
     public UUID reviewedBy;
-    @Column(name = "return_reason")
+    @Column(name = "return_reason", columnDefinition = "text")
     public String returnReason;
     @Column(name = "survey_done_at")
     public Instant surveyDoneAt;
-    @Column(name = "survey_summary")
+    @Column(name = "survey_summary", columnDefinition = "text")
     public String surveySummary;
     @Column(name = "property_issue")
     public Boolean propertyIssue;
-    @Column(name = "property_note")
+    @Column(name = "property_note", columnDefinition = "text")
     public String propertyNote;
     @Column(name = "plan_done_at")
     public Instant planDoneAt;
-    @Column(name = "plan_summary")
+    @Column(name = "plan_summary", columnDefinition = "text")
     public String planSummary;
     @Column(name = "last_progress_report_at")
     public Instant lastProgressReportAt;

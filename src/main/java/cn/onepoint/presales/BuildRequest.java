@@ -36,6 +36,7 @@ public class BuildRequest extends PanacheEntityBase {
     public UUID closedBy;
     @Column(name = "closed_at")
     public Instant closedAt;
+    @Column(columnDefinition = "text")
     public String outcome;
     @Version
     public long version;

@@ -23,8 +23,10 @@ public class IssueItem extends PanacheEntityBase {
     /** 1, 2, … within the project. */
     public int seq;
     /** 问题描述 */
+    @Column(columnDefinition = "text")
     public String description;
     /** 解决目标 */
+    @Column(columnDefinition = "text")
     public String target;
     /** 解决时间点 */
     @Column(name = "due_at")

@@ -30,5 +30,6 @@ public class PresalesHistory extends PanacheEntityBase {
     public String fromState;
     @Column(name = "to_state")
     public String toState;
+    @Column(columnDefinition = "text")
     public String detail;
 }

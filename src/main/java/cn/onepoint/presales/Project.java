@@ -26,12 +26,13 @@ public class Project extends PanacheEntityBase {
     public UUID customerEngineerId;
     @Column(name = "customer_manager_id")
     public UUID customerManagerId;
+    @Column(columnDefinition = "text")
     public String description;
     @Enumerated(EnumType.STRING)
     public ProjectStep step;
     @Column(name = "document_reference")
     public String documentReference;
-    @Column(name = "document_summary")
+    @Column(name = "document_summary", columnDefinition = "text")
     public String documentSummary;
     @Column(name = "document_recorded_by")
     public UUID documentRecordedBy;

@@ -43,6 +43,7 @@ public class Requirement extends PanacheEntityBase {
     /** The requesting customer manager's unit. */
     @Column(name = "unit_id")
     public UUID unitId;
+    @Column(columnDefinition = "text")
     public String description;
     @Embedded
     @AttributeOverrides({

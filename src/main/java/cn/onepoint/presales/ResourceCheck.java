@@ -36,6 +36,7 @@ public class ResourceCheck extends PanacheEntityBase {
     /** SCHEDULE_NOT_MET: the earliest date the segment could be ready, when known. */
     @Column(name = "earliest_date")
     public LocalDate earliestDate;
+    @Column(columnDefinition = "text")
     public String note;
     @Column(name = "created_at")
     public Instant createdAt;

@@ -35,6 +35,7 @@ public class ServiceRecord extends PanacheEntityBase {
     @Column(name = "created_by")
     public UUID createdBy;
     public String title;
+    @Column(columnDefinition = "text")
     public String description;
     @Column(name = "due_at")
     public Instant dueAt;
@@ -42,12 +43,13 @@ public class ServiceRecord extends PanacheEntityBase {
     public Instant completedAt;
     @Column(name = "completed_by")
     public UUID completedBy;
+    @Column(columnDefinition = "text")
     public String outcome;
     @Column(name = "cancelled_at")
     public Instant cancelledAt;
     @Column(name = "cancelled_by")
     public UUID cancelledBy;
-    @Column(name = "cancel_reason")
+    @Column(name = "cancel_reason", columnDefinition = "text")
     public String cancelReason;
     @Column(name = "created_at")
     public Instant createdAt;

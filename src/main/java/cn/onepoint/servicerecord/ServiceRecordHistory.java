@@ -32,5 +32,6 @@ public class ServiceRecordHistory extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     @Column(name = "to_status")
     public ServiceRecordStatus toStatus;
+    @Column(columnDefinition = "text")
     public String detail;
 }

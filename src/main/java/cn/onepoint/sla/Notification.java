@@ -27,6 +27,7 @@ public class Notification extends PanacheEntityBase {
     public Role role;
     public String channel;
     /** In Chinese, the language of the people it goes to. */
+    @Column(columnDefinition = "text")
     public String text;
     @Enumerated(EnumType.STRING)
     @Column(name = "subject_type")

@@ -10,7 +10,7 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * The manual's time limits as configuration (DOMAIN.md, "Timers the engine must run"). Every key has an
+ * The manual's time limits as configuration (docs/rules.md, "Timers the engine must run"). Every key has an
  * env-var twin, e.g. {@code ONEPOINT_SLA_ACCEPT=PT5M}; docs/configuration.md lists them all.
  */
 @ConfigMapping(prefix = "onepoint.sla")

@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * One deadline of the timer table (DOMAIN.md). Features change it through {@link TimerService}; the sweep
+ * One deadline of the timer table (docs/rules.md). Features change it through {@link TimerService}; the sweep
  * ({@link TimerSweep}) warns, breaches and escalates it with plain SQL.
  */
 @Entity
@@ -52,7 +52,7 @@ public class Timer extends PanacheEntityBase {
     @Column(name = "paused_seconds")
     public long pausedSeconds;
     @Convert(converter = PausedIntervalsConverter.class)
-    @Column(name = "paused_intervals")
+    @Column(name = "paused_intervals", columnDefinition = "text")
     public List<PausedInterval> pausedIntervals = new ArrayList<>();
     @Column(name = "limit_seconds")
     public Long limitSeconds;

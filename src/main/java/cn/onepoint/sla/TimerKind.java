@@ -1,7 +1,7 @@
 package cn.onepoint.sla;
 
 /**
- * The timers of DOMAIN.md ("Timers the engine must run"), each with the rule it enforces. Limits live in
+ * The timers of docs/rules.md ("Timers the engine must run"), each with the rule it enforces. Limits live in
  * {@link SlaPolicy}; working-day deadlines are computed by the caller and passed as an explicit due time.
  */
 public enum TimerKind {
@@ -68,7 +68,7 @@ public enum TimerKind {
         this.warns = warns;
     }
 
-    /** The rule id in DOMAIN.md. */
+    /** The rule id in docs/rules.md. */
     public String rule() {
         return rule;
     }

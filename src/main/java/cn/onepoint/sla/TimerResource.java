@@ -30,7 +30,7 @@ import java.util.UUID;
 /** The timers' read side: what is running, what is due, what breached (T4–T13, P3–P8, S1, S3). */
 @Path("timers")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Timers", description = "Deadlines of the timer table in DOMAIN.md, their warnings, breaches and escalations")
+@Tag(name = "Timers", description = "Deadlines of the timer table in docs/rules.md, their warnings, breaches and escalations")
 public class TimerResource {
 
     private static final Map<String, String> SORTS = Map.of(

@@ -27,5 +27,6 @@ public class CustomerUpdate extends PanacheEntityBase {
     public Instant at;
     @Enumerated(EnumType.STRING)
     public Via channel;
+    @Column(columnDefinition = "text")
     public String message;
 }

@@ -31,8 +31,9 @@ public class FaultReport extends PanacheEntityBase {
     public Instant dueAt;
     @Column(name = "occurred_at")
     public Instant occurredAt;
+    @Column(columnDefinition = "text")
     public String cause;
-    @Column(name = "handling_process")
+    @Column(name = "handling_process", columnDefinition = "text")
     public String handlingProcess;
     @Column(name = "drafted_by")
     public UUID draftedBy;
@@ -42,7 +43,7 @@ public class FaultReport extends PanacheEntityBase {
     public UUID reviewedBy;
     @Column(name = "reviewed_at")
     public Instant reviewedAt;
-    @Column(name = "review_note")
+    @Column(name = "review_note", columnDefinition = "text")
     public String reviewNote;
     @Column(name = "submitted_by")
     public UUID submittedBy;

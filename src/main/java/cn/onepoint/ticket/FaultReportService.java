@@ -219,7 +219,7 @@ public class FaultReportService implements TicketCloseListener {
             }
             if (t.status != TicketStatus.CLOSED) {
                 throw DomainException.stateConflict(t.status.wire() + "/" + t.phase.wire(),
-                        TicketAction.allowed(t.status, t.phase), "fault-report");
+                        TicketAction.allowed(t), "fault-report");
             }
             // T15: only major, group-level and cross-province faults have a final report.
             throw DomainException.rule("T15", "t15.notRequired");

@@ -23,6 +23,7 @@ public class Feedback extends PanacheEntityBase {
     public UUID personId;
     @Column(name = "posted_at")
     public Instant postedAt;
+    @Column(columnDefinition = "text")
     public String message;
     @Column(name = "answered_at")
     public Instant answeredAt;
@@ -30,5 +31,6 @@ public class Feedback extends PanacheEntityBase {
     public UUID answeredByUnitId;
     @Column(name = "answered_by")
     public UUID answeredBy;
+    @Column(columnDefinition = "text")
     public String answer;
 }

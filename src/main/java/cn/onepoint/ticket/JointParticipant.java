@@ -23,5 +23,6 @@ public class JointParticipant extends PanacheEntityBase {
     public UUID personId;
     @Column(name = "joined_at")
     public Instant joinedAt;
+    @Column(columnDefinition = "text")
     public String note;
 }

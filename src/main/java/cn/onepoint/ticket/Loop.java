@@ -34,6 +34,7 @@ public class Loop extends PanacheEntityBase {
     public UUID unitId;
     @Column(name = "person_id")
     public UUID personId;
+    @Column(columnDefinition = "text")
     public String note;
     public Instant at;
 }

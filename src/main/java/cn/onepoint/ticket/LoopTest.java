@@ -23,7 +23,7 @@ public class LoopTest extends PanacheEntityBase {
     public UUID ticketId;
     public boolean consent;
     /** Without consent: the method used instead. */
-    @Column(name = "other_method")
+    @Column(name = "other_method", columnDefinition = "text")
     public String otherMethod;
     /** The customer asks for immediate handling (otherwise staff test both ends at an agreed time). */
     public boolean immediate;

@@ -33,7 +33,7 @@ public class SegmentTest extends PanacheEntityBase {
     public Result result;
     @Column(name = "report_ref")
     public String reportRef;
-    @Column(name = "report_text")
+    @Column(name = "report_text", columnDefinition = "text")
     public String reportText;
     @Column(name = "tested_at")
     public Instant testedAt;

@@ -30,6 +30,7 @@ public class Suspension extends PanacheEntityBase {
     public UUID requestedBy;
     @Column(name = "requested_at")
     public Instant requestedAt;
+    @Column(columnDefinition = "text")
     public String reason;
     @Column(name = "decided_by_unit_id")
     public UUID decidedByUnitId;
@@ -37,7 +38,7 @@ public class Suspension extends PanacheEntityBase {
     public UUID decidedBy;
     @Column(name = "decided_at")
     public Instant decidedAt;
-    @Column(name = "decision_note")
+    @Column(name = "decision_note", columnDefinition = "text")
     public String decisionNote;
     @Column(name = "started_at")
     public Instant startedAt;

@@ -46,6 +46,7 @@ public class Ticket extends PanacheEntityBase {
     public String direction;
     @Column(name = "occurred_at")
     public Instant occurredAt;
+    @Column(columnDefinition = "text")
     public String symptom;
     @Column(name = "reporter_name")
     public String reporterName;
@@ -80,7 +81,7 @@ public class Ticket extends PanacheEntityBase {
     public Instant acceptedAt;
     @Column(name = "local_check_result")
     public String localCheckResult;
-    @Column(name = "local_check_note")
+    @Column(name = "local_check_note", columnDefinition = "text")
     public String localCheckNote;
     @Column(name = "local_check_at")
     public Instant localCheckAt;
@@ -110,12 +111,12 @@ public class Ticket extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     @Column(name = "cause_category")
     public CauseCategory causeCategory;
-    @Column(name = "cause_text")
+    @Column(name = "cause_text", columnDefinition = "text")
     public String causeText;
     @Enumerated(EnumType.STRING)
     @Column(name = "told_cause_category")
     public CauseCategory toldCauseCategory;
-    @Column(name = "told_cause_text")
+    @Column(name = "told_cause_text", columnDefinition = "text")
     public String toldCauseText;
     /** T12: the cause told to the customer differs from the true cause. */
     @Column(name = "cause_differs")

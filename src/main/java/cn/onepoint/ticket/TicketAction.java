@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 
 import static cn.onepoint.ticket.Phase.DIFFICULT_FAULT;
 import static cn.onepoint.ticket.Phase.DISPATCH;
@@ -24,7 +25,8 @@ import static cn.onepoint.ticket.TicketStatus.RESOLVED;
 
 /**
  * The fault-ticket state machine as data: every action, the statuses (and, inside inProgress, the phases) it
- * is allowed in, and the status it leads to (null: unchanged). {@link #check} is the one place that decides.
+ * is allowed in, the status it leads to (null: unchanged), and for an action done once, when it is done.
+ * {@link #check} is the one place that decides.
  */
 public enum TicketAction {
     ACCEPT("accept", EnumSet.of(ACKNOWLEDGED), null, IN_PROGRESS),
@@ -47,7 +49,8 @@ public enum TicketAction {
     AWAIT_CUSTOMER("await-customer", EnumSet.of(IN_PROGRESS), null, PENDING),
     CUSTOMER_RESPONDED("customer-responded", EnumSet.of(PENDING), null, IN_PROGRESS),
     RESTORE("restore", EnumSet.of(IN_PROGRESS, HELD, PENDING), null, RESOLVED),
-    REPAIR("repair", EnumSet.of(RESOLVED, CLOSED), null, null),
+    // T5: repair is recorded once, after restoration, even after closing.
+    REPAIR("repair", EnumSet.of(RESOLVED, CLOSED), null, null, t -> t.faultRepairedAt != null),
     ESCALATE("escalations", EnumSet.of(ACKNOWLEDGED, IN_PROGRESS, HELD, PENDING, RESOLVED), null, null),
     /** Major fault, headquarters outage, total outage set after intake. */
     FLAGS("flags", EnumSet.of(ACKNOWLEDGED, IN_PROGRESS, HELD, PENDING, RESOLVED), null, null),
@@ -66,12 +69,20 @@ public enum TicketAction {
     private final Set<TicketStatus> statuses;
     private final Set<Phase> phases;
     private final TicketStatus target;
+    /** True once this action has been done and cannot be done again; never for repeatable actions. */
+    private final Predicate<Ticket> done;
 
     TicketAction(String wire, Set<TicketStatus> statuses, Set<Phase> phases, TicketStatus target) {
+        this(wire, statuses, phases, target, t -> false);
+    }
+
+    TicketAction(String wire, Set<TicketStatus> statuses, Set<Phase> phases, TicketStatus target,
+                 Predicate<Ticket> done) {
         this.wire = wire;
         this.statuses = statuses;
         this.phases = phases;
         this.target = target;
+        this.done = done;
     }
 
     public String wire() {
@@ -82,18 +93,24 @@ public enum TicketAction {
         return statuses.contains(status) && (phases == null || phases.contains(phase));
     }
 
-    /** The status after this action, or a 409 naming the state and the actions allowed in it. */
-    public TicketStatus check(TicketStatus status, Phase phase) {
-        if (!allowedIn(status, phase)) {
-            throw DomainException.stateConflict(status.wire() + "/" + phase.wire(), allowed(status, phase), wire);
-        }
-        return target == null ? status : target;
+    /** Whether this once-only action has already been done on {@code t}. */
+    public boolean done(Ticket t) {
+        return done.test(t);
     }
 
-    /** Actions a client may take now (internal ones, driven by work orders, are left out). */
-    public static List<String> allowed(TicketStatus status, Phase phase) {
+    /** The status after this action, or a 409 naming the state and the actions allowed in it. */
+    public TicketStatus check(Ticket t) {
+        if (!allowedIn(t.status, t.phase)) {
+            throw DomainException.stateConflict(t.status.wire() + "/" + t.phase.wire(), allowed(t), wire);
+        }
+        return target == null ? t.status : target;
+    }
+
+    /** Actions a client may take now (internal ones, driven by work orders, and those already done are left out). */
+    public static List<String> allowed(Ticket t) {
         return Arrays.stream(values())
-                .filter(a -> a != WORK_ORDER_UPDATE && a != HANDLER_PROGRESS && a.allowedIn(status, phase))
+                .filter(a -> a != WORK_ORDER_UPDATE && a != HANDLER_PROGRESS && a.allowedIn(t.status, t.phase)
+                        && !a.done(t))
                 .map(TicketAction::wire).toList();
     }
 }

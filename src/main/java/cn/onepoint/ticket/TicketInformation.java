@@ -24,6 +24,7 @@ public class TicketInformation extends PanacheEntityBase {
     /** Who outside the directory brought it (the customer's contact, …), when it was not the person below. */
     @Column(name = "source_name")
     public String sourceName;
+    @Column(columnDefinition = "text")
     public String message;
     /** Who brought it in (or recorded it), and their unit. */
     @Column(name = "person_id")
@@ -38,6 +39,6 @@ public class TicketInformation extends PanacheEntityBase {
     public UUID relayedBy;
     @Column(name = "relayed_by_unit_id")
     public UUID relayedByUnitId;
-    @Column(name = "relay_note")
+    @Column(name = "relay_note", columnDefinition = "text")
     public String relayNote;
 }

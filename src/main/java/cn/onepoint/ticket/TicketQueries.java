@@ -30,6 +30,13 @@ public class TicketQueries {
         return Ticket.<Ticket>findById(id).onItem().ifNull().failWith(() -> DomainException.notFound("ticket", id));
     }
 
+    /** By id or by number (FT202611250001). */
+    @WithSession
+    public Uni<Ticket> get(String idOrNumber) {
+        return Ids.byIdOrNumber("ticket", idOrNumber, id -> Ticket.<Ticket>findById(id),
+                n -> Ticket.<Ticket>find("number", n).firstResult());
+    }
+
     @WithSession
     public Uni<Page<Ticket>> list(Filter f, PageParams page) {
         FieldErrors errors = new FieldErrors();

@@ -109,10 +109,12 @@ public class TicketResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "Get a ticket", description = "With an ETag (its version) for If-Match on actions.")
+    @Operation(summary = "Get a ticket", description = "By its id or by its number (FT202611250001). With an ETag "
+            + "(its version) for If-Match on actions.")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = TicketView.class)))
-    public Uni<Response> get(@PathParam("id") String id) {
-        return queries.get(id(id)).map(TicketResource::ok);
+    public Uni<Response> get(@Parameter(description = "The ticket's id, or its number", example = "FT202611250001")
+                             @PathParam("id") String id) {
+        return queries.get(id).map(TicketResource::ok);
     }
 
     @GET

@@ -613,7 +613,7 @@ public class TicketService {
         UUID actor = Ids.ref("person", body.personId());
         return act(id, ifMatch, TicketAction.REPAIR, actor, t -> personOf(actor, "personId").map(p -> {
             // T5: repair later, recorded separately from restoration.
-            if (t.faultRepairedAt != null) {
+            if (TicketAction.REPAIR.done(t)) {
                 throw DomainException.conflict("ALREADY_REPAIRED", "t5.alreadyRepaired");
             }
             t.faultRepairedAt = at(body.at(), t.serviceRestoredAt, "at");
@@ -777,7 +777,7 @@ public class TicketService {
                 .chain(t -> {
                     Versions.check(ifMatch, t.version);
                     TicketStatus from = t.status;
-                    TicketStatus to = action.check(t.status, t.phase);
+                    TicketStatus to = action.check(t);
                     return change.apply(t).chain(detail -> {
                         t.status = to;
                         t.updatedAt = clock.instant();

@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The fault flow's half of the timer table (DOMAIN.md "Timers the engine must run"): which event of a ticket or
+ * The fault flow's half of the timer table (docs/rules.md "Timers the engine must run"): which event of a ticket or
  * of its work orders starts, stops, pauses or resumes which timer. Everything runs in the caller's transaction.
  */
 @ApplicationScoped

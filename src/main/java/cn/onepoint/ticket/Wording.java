@@ -21,6 +21,7 @@ public class Wording extends PanacheEntityBase {
     /** The chief customer engineer who set it. */
     @Column(name = "person_id")
     public UUID personId;
+    @Column(columnDefinition = "text")
     public String text;
     @Column(name = "set_at")
     public Instant setAt;

@@ -29,10 +29,12 @@ public class ProgressReport extends PanacheEntityBase {
     public Instant reportedAt;
     @Column(name = "handler_name")
     public String handlerName;
+    @Column(columnDefinition = "text")
     public String operation;
     @Enumerated(EnumType.STRING)
     @Column(name = "fault_segment")
     public Segment faultSegment;
+    @Column(columnDefinition = "text")
     public String cause;
     /** T9: an interim judgement is "not the final cause". */
     public boolean interim;

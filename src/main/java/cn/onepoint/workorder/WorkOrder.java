@@ -43,6 +43,7 @@ public class WorkOrder extends PanacheEntityBase {
     public Segment segment;
     /** T16: 1 = local access end first, 2 = far end and backbone (or everything at once). */
     public short stage;
+    @Column(columnDefinition = "text")
     public String instructions;
     @Column(name = "dispatched_at")
     public Instant dispatchedAt;
@@ -55,15 +56,17 @@ public class WorkOrder extends PanacheEntityBase {
     public Boolean alarmFound;
     @Column(name = "config_change_found")
     public Boolean configChangeFound;
-    @Column(name = "findings_note")
+    @Column(name = "findings_note", columnDefinition = "text")
     public String findingsNote;
     @Column(name = "findings_at")
     public Instant findingsAt;
     @Column(name = "completed_at")
     public Instant completedAt;
+    @Column(columnDefinition = "text")
     public String result;
     /** Cross-domain request: what the customer manager asked for, by whom, from which customer engineer, until when. */
     public String title;
+    @Column(columnDefinition = "text")
     public String description;
     @Column(name = "requested_by")
     public UUID requestedBy;

@@ -29,6 +29,7 @@ public class WorkOrderNotice extends PanacheEntityBase {
     public Kind kind;
     @Column(name = "ref_id")
     public UUID refId;
+    @Column(columnDefinition = "text")
     public String text;
     /** Who sent it, and from which unit. */
     @Column(name = "person_id")

@@ -19,6 +19,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
@@ -87,10 +88,12 @@ public class WorkOrderResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "Get a work order", description = "Carries an ETag (its version) for If-Match.")
+    @Operation(summary = "Get a work order", description = "By its id or by its number (WO202612010001). Carries an "
+            + "ETag (its version) for If-Match.")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = WorkOrderView.class)))
-    public Uni<Response> get(@PathParam("id") String id) {
-        return service.get(Ids.parse("work order", id)).map(WorkOrderResource::ok);
+    public Uni<Response> get(@Parameter(description = "The work order's id, or its number", example = "WO202612010001")
+                             @PathParam("id") String id) {
+        return service.get(id).map(WorkOrderResource::ok);
     }
 
     @GET

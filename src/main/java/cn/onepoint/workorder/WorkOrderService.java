@@ -100,6 +100,13 @@ public class WorkOrderService {
                 .failWith(() -> DomainException.notFound("work order", id));
     }
 
+    /** By id or by number (WO202612010001). */
+    @WithSession
+    public Uni<WorkOrder> get(String idOrNumber) {
+        return Ids.byIdOrNumber("work order", idOrNumber, id -> WorkOrder.<WorkOrder>findById(id),
+                n -> WorkOrder.<WorkOrder>find("number", n).firstResult());
+    }
+
     /** List filters (TMF630): ids, and status and type repeated or comma-separated for OR. */
     public record Filter(String subjectId, String parentId, String unitId, String customerId, List<String> status,
                          List<String> type, String sort) {

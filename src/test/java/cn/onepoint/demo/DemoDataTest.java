@@ -19,6 +19,7 @@ import java.util.List;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
@@ -38,7 +39,7 @@ class DemoDataTest {
     void seedsTheDemoDirectoryOnce() throws Throwable {
         assertFalse(config.enabled(), "demo data must be off outside dev mode");
 
-        assertEquals(DemoData.size(), (int) VertxContextSupport.subscribeAndAwait(demoData::seed));
+        assertEquals(demoData.size(), (int) VertxContextSupport.subscribeAndAwait(demoData::seed));
         assertEquals(0, (int) VertxContextSupport.subscribeAndAwait(demoData::seed), "a second run creates nothing");
         // the unit table is not empty now, so the startup path leaves it alone
         assertEquals(0, (int) VertxContextSupport.subscribeAndAwait(demoData::seedIfEmpty));
@@ -100,21 +101,78 @@ class DemoDataTest {
             given().queryParam("code", code).get("/api/v1/circuits").then().statusCode(200)
                     .header("X-Total-Count", "1");
         }
+
+        // live tickets for the wallboard: one only taken, two accepted, one dispatched and waiting for its unit
+        assertEquals("acknowledged", ticketOn("CD-MY-INET-0001").getString("[0].status"));
+        JsonPath switching = ticketOn("SZ-SZ-SW-0001");
+        assertEquals("inProgress", switching.getString("[0].status"));
+        assertEquals("苏州示例精密制造", switching.getString("[0].customerName"));
+        given().get("/api/v1/people/" + switching.getString("[0].responsiblePersonId")).then()
+                .body("name", equalTo("蔡颖"));
+        JsonPath crossProvince = ticketOn("WH-NJ-MPLS-0001");
+        assertEquals("inProgress", crossProvince.getString("[0].status"));
+        assertEquals("GROUP", crossProvince.getString("[0].scope"));
+        String dispatched = ticketOn("YC-YC-INET-0001").getString("[0].id");
+        String wo = given().get("/api/v1/tickets/" + dispatched + "/dispatches").then().statusCode(200)
+                .body("status", everyItem(equalTo("acknowledged"))).extract().path("[0].id");
+        given().get("/api/v1/work-orders/" + wo + "/timers").then().statusCode(200)
+                .body("find { it.kind == 'ACCEPT' }.state", equalTo("running"))
+                .body("find { it.kind == 'ACCEPT' }.rule", equalTo("T4"));
+        // and they are the board's open tickets: what the wallboard loads
+        given().queryParam("status", "acknowledged,inProgress").queryParam("limit", 500).get("/api/v1/tickets")
+                .then().statusCode(200).body("circuitCode", hasItems("CD-MY-INET-0001", "SZ-SZ-SW-0001",
+                        "WH-NJ-MPLS-0001", "YC-YC-INET-0001"));
     }
 
-    /** The test database is shared by every test class: leave no demo units for other tests to find. */
+    private static JsonPath ticketOn(String circuitCode) {
+        String circuit = given().queryParam("code", circuitCode).get("/api/v1/circuits").then().extract().path("[0].id");
+        return given().queryParam("circuitId", circuit).get("/api/v1/tickets").then().statusCode(200)
+                .body("$", hasSize(1)).extract().jsonPath();
+    }
+
+    /**
+     * The test database is shared by every test class: leave no demo units, and no demo tickets with their work
+     * orders, timers and escalations, for other tests to find.
+     */
     @AfterEach
     void removeDemoData() throws Throwable {
         List<String> units = DemoData.UNITS.stream().map(DemoData.UnitSeed::code).toList();
         List<String> customers = DemoData.CUSTOMERS.stream().map(DemoData.CustomerSeed::code).toList();
         List<String> circuits = DemoData.CIRCUITS.stream().map(DemoData.CircuitSeed::code).toList();
-        VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() ->
+        String tickets = "select t.id from ticket t join circuit c on c.id = t.circuit_id where c.code in (:circuits)";
+        String subjects = tickets + " union select id from work_order where subject_id in (" + tickets + ")";
+        List<String> deletes = List.of(
+                "delete from notification where subject_id in (" + subjects + ")",
+                "delete from escalation where subject_id in (" + subjects + ")",
+                "delete from timer_breach where subject_id in (" + subjects + ")",
+                "delete from timer where subject_id in (" + subjects + ")",
+                "delete from progress_report where work_order_id in (select id from work_order where subject_id in ("
+                        + tickets + "))",
+                "delete from work_order_history where work_order_id in (select id from work_order where subject_id in ("
+                        + tickets + "))",
+                "delete from work_order_notice where work_order_id in (select id from work_order where subject_id in ("
+                        + tickets + "))",
+                "delete from work_order where subject_id in (" + tickets + ")",
+                "delete from ticket_history where ticket_id in (" + tickets + ")",
+                "delete from customer_update where ticket_id in (" + tickets + ")",
+                "delete from segment_test where ticket_id in (" + tickets + ")",
+                "delete from suspension where ticket_id in (" + tickets + ")",
+                "delete from feedback where ticket_id in (" + tickets + ")",
+                "delete from ticket where id in (" + tickets + ")");
+        VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> {
+            Uni<Integer> chain = Uni.createFrom().item(0);
+            for (String sql : deletes) {
+                chain = chain.chain(() -> Panache.getSession().chain(s -> s.createNativeQuery(sql)
+                        .setParameter("circuits", circuits).executeUpdate()));
+            }
+            return chain;
+        }).chain(() -> Panache.withTransaction(() ->
                 Circuit.delete("code in ?1", circuits)
                         .chain(() -> Customer.delete("code in ?1", customers))
                         .chain(() -> Unit.<Unit>list("code in ?1", units))
                         .chain(found -> found.isEmpty() ? Uni.createFrom().item(0L)
                                 : Person.delete("unitId in ?1", found.stream().map(u -> u.id).toList()))
                         .chain(() -> Unit.delete("code in ?1 and tier = ?2", units, Tier.LOCAL))
-                        .chain(() -> Unit.delete("code in ?1", units))));
+                        .chain(() -> Unit.delete("code in ?1", units)))));
     }
 }

@@ -82,6 +82,16 @@ class OrderLifecycleTest {
     }
 
     @Test
+    void anOrderIsFoundByItsNumberToo() {
+        String id = w.order(w.mstpWuhanChengdu, "MSTP", "2026-12-18");
+        String number = get(id).extract().path("number");
+        given().get("/api/v1/orders/" + number).then().statusCode(200)
+                .body("id", equalTo(id)).header("ETag", notNullValue());
+        given().get("/api/v1/orders/SO199901010001").then().statusCode(404)
+                .body("detail", equalTo("开通定单不存在：SO199901010001"));
+    }
+
+    @Test
     void leadBureauOfOrdersFollowsP9() {
         String sz = w.order(w.dataSuzhouShenzhen, "DATA_CIRCUIT", "2026-12-18");
         get(sz).body("leadBureau.bureau", equalTo("苏州")).body("leadBureau.unitId", equalTo(w.suzhou))

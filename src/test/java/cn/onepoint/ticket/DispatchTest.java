@@ -44,6 +44,26 @@ class DispatchTest {
     }
 
     @Test
+    void ticketsAndWorkOrdersAreFoundByTheNumberPeopleQuote() {
+        String t = w.accepted(w.hubeiMstp, "MSTP", w.hubeiDesk, w.hubeiAcceptor);
+        var byId = given().get("/api/v1/tickets/" + t).then().extract();
+        String number = byId.path("number");
+        given().get("/api/v1/tickets/" + number).then().statusCode(200)
+                .body("id", equalTo(t)).body("number", equalTo(number)).header("ETag", equalTo(byId.header("ETag")));
+        // as typed on a phone: lower case, with spaces around
+        given().get("/api/v1/tickets/ " + number.toLowerCase() + " ").then().statusCode(200).body("id", equalTo(t));
+        Map<String, Object> wo = World.dispatch(t, w.hubeiAcceptor).get(0);
+        given().get("/api/v1/work-orders/" + wo.get("number")).then().statusCode(200)
+                .body("id", equalTo(wo.get("id"))).body("subject.id", equalTo(t));
+        // a number nobody has is not found, named in Chinese
+        given().get("/api/v1/tickets/FT199901010001").then().statusCode(404)
+                .body("code", equalTo("NOT_FOUND")).body("detail", equalTo("故障单不存在：FT199901010001"));
+        given().header("Accept-Language", "en").get("/api/v1/work-orders/WO199901010001").then().statusCode(404)
+                .body("detail", equalTo("work order not found: WO199901010001"));
+        given().get("/api/v1/tickets/not-a-number").then().statusCode(404);
+    }
+
+    @Test
     void bothAccessEndsAreMandatory() {
         String t = w.accepted(w.hubeiMstp, "MSTP", w.hubeiDesk, w.hubeiAcceptor);
         World.post(t, "dispatches", Map.of("personId", w.hubeiAcceptor,

@@ -11,6 +11,7 @@ import java.util.Map;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
@@ -169,7 +170,12 @@ class TicketLifecycleTest {
                         "toldCause", Map.of("category", "THIRD_PARTY", "text", "市政施工影响")))
                 .statusCode(200).body("status", equalTo("closed"))
                 .body("cause.category", equalTo("TELECOM")).body("toldCause.category", equalTo("THIRD_PARTY"))
-                .body("causeDiffers", equalTo(true)).body("allowedActions", contains("repair"));
+                .body("causeDiffers", equalTo(true))
+                // repaired before closing: nothing is left to do
+                .body("allowedActions", empty());
+        World.post(t, "repair", Map.of("personId", w.yichangHandler)).statusCode(409)
+                .body("code", equalTo("ALREADY_REPAIRED"));
+        given().get("/api/v1/tickets/" + t).then().body("allowedActions", empty());
         given().get("/api/v1/tickets/" + t + "/dispatches").then().body("status", everyItem(equalTo("cancelled")));
         given().get("/api/v1/tickets/" + t + "/history").then()
                 .body("action", hasItem("close")).body("action", hasItem("restore")).body("action", hasItem("repair"));

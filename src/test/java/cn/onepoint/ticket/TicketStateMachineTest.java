@@ -11,8 +11,10 @@ import java.util.Map;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -112,6 +114,14 @@ class TicketStateMachineTest {
         World.post(t, "close", Map.of("personId", w.hubeiAcceptor, "customerConfirmed", true,
                 "cause", Map.of("category", "TELECOM", "text", "t"))).statusCode(200);
         assertOnlyAllowedActionsPass(t, "closed/closed", List.of("repair"));
+        // T5: once the repair is recorded, a closed ticket has nothing left to do
+        World.post(t, "repair", Map.of("personId", w.hubeiAcceptor)).statusCode(200)
+                .body("faultRepairedAt", notNullValue()).body("allowedActions", empty());
+        World.post(t, "repair", Map.of("personId", w.hubeiAcceptor)).statusCode(409)
+                .body("code", equalTo("ALREADY_REPAIRED"));
+        World.post(t, "close", Map.of("personId", w.hubeiAcceptor, "customerConfirmed", true,
+                "cause", Map.of("category", "TELECOM", "text", "t"))).statusCode(409)
+                .body("code", equalTo("STATE_CONFLICT")).body("allowedActions", empty());
     }
 
     @Test

@@ -14,6 +14,7 @@ public record YearView(
         @Schema(examples = "2026") int year,
         String source,
         YearArrangement.Origin origin,
+        @Schema(description = "true: loaded before the official notice, to be replaced when it is published") boolean provisional,
         int offDays,
         int adjustedWorkdays,
         long version,
@@ -22,7 +23,7 @@ public record YearView(
 
     public static YearView of(YearArrangement y) {
         return new YearView(Integer.toString(y.year()), "/api/v1/calendar/years/" + y.year(), y.year(), y.source(),
-                y.origin(), y.offDays(), y.adjustedWorkdays(), y.version(), y.updatedAt(),
+                y.origin(), y.provisional(), y.offDays(), y.adjustedWorkdays(), y.version(), y.updatedAt(),
                 List.copyOf(y.days().values()));
     }
 }

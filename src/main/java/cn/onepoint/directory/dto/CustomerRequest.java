@@ -19,5 +19,5 @@ public record CustomerRequest(
         @NotBlank @Size(max = 64) @Schema(examples = "武汉") String hqCity,
         @Schema(description = "Chief customer engineer 首席客户工程师 (person id)") String cceId,
         @Schema(description = "Customer manager 客户经理 (person id)") String cmId,
-        @Schema(description = "升级列表 handed to the customer") @Valid List<Customer.EscalationContact> escalationList) {
+        @Schema(description = "升级列表 handed to the customer") List<Customer.@Valid EscalationContact> escalationList) {
 }

@@ -15,7 +15,7 @@ import java.util.List;
 public record PlanRequest(
         @NotBlank @Schema(description = "Must be the project manager") String personId,
         @NotBlank @Size(max = 8000) @Schema(examples = "A 端新放光缆，骨干段调度 2M 时隙，Z 端利旧") String summary,
-        @Size(max = 20)
+        @Size(max = 20, message = "{onepoint.size.items}")
         @Schema(description = "One task per segment, each to its unit with its due date (not after the order's). "
                 + "Absent: the circuit's segments (A access, backbone when it has one, Z access), each due on the "
                 + "order's due date") List<@NotNull @Valid SegmentPlan> segments) {

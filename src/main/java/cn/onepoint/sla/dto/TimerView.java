@@ -10,10 +10,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 
-@Schema(name = "Timer", description = "A deadline the engine watches (DOMAIN.md timer table)")
+@Schema(name = "Timer", description = "A deadline the engine watches (docs/rules.md timer table)")
 public record TimerView(
         String id, String href, TimerKind kind,
-        @Schema(description = "Rule id in DOMAIN.md, e.g. T4") String rule,
+        @Schema(description = "Rule id in docs/rules.md, e.g. T4") String rule,
         SubjectRef subject, TimerState state,
         Instant startedAt, Instant dueAt, Instant warnAt, Instant warnedAt, Instant breachedAt, Instant stoppedAt,
         Instant pausedAt, long pausedSeconds, List<PausedInterval> pausedIntervals, Long limitSeconds,

@@ -16,7 +16,7 @@ import java.util.List;
 @Schema(name = "DispatchCreate")
 public record DispatchRequest(
         @NotBlank @Schema(description = "Dispatcher (person id)") String personId,
-        @Valid List<Target> targets,
+        List<@Valid Target> targets,
         @Size(max = 4000) String instructions) {
 
     @Schema(name = "DispatchTarget")

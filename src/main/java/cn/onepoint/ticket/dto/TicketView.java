@@ -56,7 +56,7 @@ public record TicketView(
                 t.customerConfirmed,
                 t.causeCategory == null ? null : new Cause(t.causeCategory, t.causeText),
                 t.toldCauseCategory == null ? null : new Cause(t.toldCauseCategory, t.toldCauseText),
-                t.causeDiffers, t.createdAt, t.updatedAt, t.version, TicketAction.allowed(t.status, t.phase));
+                t.causeDiffers, t.createdAt, t.updatedAt, t.version, TicketAction.allowed(t));
     }
 
     private static String s(UUID id) {
