@@ -187,4 +187,21 @@ class InputChecksTest {
                 .then().statusCode(400).body("errors.field", containsInAnyOrder("name", "roles[0]"))
                 .body("errors.message", everyItem(not(equalTo(null))));
     }
+
+    @Test
+    void theEdgesOfBodiesAndParametersAreRefusedAsDocumented() {
+        given().contentType(ContentType.JSON).when().post("/api/v1/units")
+                .then().statusCode(400).contentType(startsWith(PROBLEM)).body("errors.field", equalTo(List.of("body")));
+        given().contentType(ContentType.JSON).body("[".repeat(1200) + "]".repeat(1200)).when().post("/api/v1/units")
+                .then().statusCode(400).contentType(startsWith(PROBLEM));
+        given().queryParam("limit", "").get("/api/v1/tickets")
+                .then().statusCode(400).body("errors.field", equalTo(List.of("limit")));
+        World w = World.get();
+        Map<String, Object> body = new HashMap<>(w.intake(w.hubeiMstp, "MSTP", w.hubeiDesk));
+        body.put("occurredAt", -99_999_999_999L);
+        given().contentType(ContentType.JSON).body(body).when().post("/api/v1/tickets")
+                .then().statusCode(400).body("errors.field", equalTo(List.of("occurredAt")));
+        given().queryParam("fields", "id").contentType(ContentType.JSON).body(Map.of()).when().post("/api/v1/units")
+                .then().statusCode(400).body("errors.field", hasItem("fields"));
+    }
 }
