@@ -24,6 +24,12 @@ public final class FieldErrors {
         return this;
     }
 
+    /** A message already in the caller's language (a Bean Validation finding). */
+    public FieldErrors addText(String field, String message) {
+        errors.add(new Problem.FieldError(field, message));
+        return this;
+    }
+
     /** Parses an optional id field; a malformed one is recorded as a bad field and gives null. */
     public UUID uuid(String field, String raw) {
         if (raw == null || raw.isBlank()) {

@@ -4,6 +4,8 @@ import cn.onepoint.common.FieldErrors;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.ext.Provider;
 import jakarta.ws.rs.ext.ReaderInterceptor;
@@ -39,10 +41,12 @@ public class BodyChecks implements ReaderInterceptor {
 
     private final ObjectMapper json;
     private final InstantWindow window;
+    private final Validator validator;
 
-    public BodyChecks(ObjectMapper json, InstantWindow window) {
+    public BodyChecks(ObjectMapper json, InstantWindow window, Validator validator) {
         this.json = json;
         this.window = window;
+        this.validator = validator;
     }
 
     @Override
@@ -71,6 +75,12 @@ public class BodyChecks implements ReaderInterceptor {
             throw e;
         }
         instants(body, "", errors, 0);
+        if (!errors.isEmpty() && body != null) {
+            // refused here, before the endpoint's own validation runs: name its findings too, all at once
+            for (ConstraintViolation<Object> v : validator.validate(body)) {
+                errors.addText(v.getPropertyPath().toString(), v.getMessage());
+            }
+        }
         errors.throwIfAny();
         return body;
     }

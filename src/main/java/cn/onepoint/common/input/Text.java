@@ -3,7 +3,7 @@ package cn.onepoint.common.input;
 import cn.onepoint.common.FieldErrors;
 
 /**
- * What free text may contain: no C0 control character other than tab, line feed and carriage return (PostgreSQL
+ * What free text may contain: no control character U+0000–U+001F other than tab, line feed and carriage return (PostgreSQL
  * cannot store NUL at all, and the others are never meaningful in a name, a note or a finding), and no unpaired
  * UTF-16 surrogate (not a character, cannot be encoded).
  */

@@ -181,10 +181,11 @@ class InputChecksTest {
         roles.add(null);
         Map<String, Object> body = new HashMap<>();
         body.put("name", "\u0000");
+        body.put("phone", "1".repeat(41));
         body.put("unitId", unit);
         body.put("roles", roles);
         given().contentType(ContentType.JSON).body(body).when().post("/api/v1/people")
-                .then().statusCode(400).body("errors.field", containsInAnyOrder("name", "roles[0]"))
+                .then().statusCode(400).body("errors.field", containsInAnyOrder("name", "roles[0]", "phone"))
                 .body("errors.message", everyItem(not(equalTo(null))));
     }
 
