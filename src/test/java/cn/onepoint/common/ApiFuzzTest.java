@@ -42,8 +42,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ApiFuzzTest {
 
     private static final long SEED = 20261202L;
-    private static final int CAP_PER_WRITE = 22;
-    private static final int CAP_PER_GET = 10;
+    private static final int CAP_PER_WRITE = 18;
+    private static final int CAP_PER_GET = 8;
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final Pattern PARAM = Pattern.compile("\\{([^}]+)}");
     /** Written into a serialized body in place of this marker: an unpaired surrogate, escaped. */
