@@ -1,5 +1,6 @@
 package cn.onepoint.workorder;
 
+import cn.onepoint.common.Commands;
 import cn.onepoint.common.DomainException;
 import cn.onepoint.common.FieldErrors;
 import cn.onepoint.common.Ids;
@@ -325,8 +326,7 @@ public class WorkOrderService {
     Uni<WorkOrder> act(UUID id, WorkOrderAction action, String personId, MayAct mayAct, String ifMatch,
                        Change change) {
         UUID actorId = Ids.ref("person", personId);
-        return WorkOrder.<WorkOrder>findById(id).onItem().ifNull()
-                .failWith(() -> DomainException.notFound("work order", id))
+        return Commands.lock(WorkOrder.class, id, "work order")
                 .chain(w -> {
                     Versions.check(ifMatch, w.version);
                     WorkOrderStatus from = w.status;
