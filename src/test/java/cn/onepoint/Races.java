@@ -83,4 +83,16 @@ public final class Races {
     public static long count(Pool db, String sql, Object... args) {
         return db.preparedQuery(sql).execute(Tuple.from(args)).await().indefinitely().iterator().next().getLong(0);
     }
+
+    /** How often {@code action} was applied to {@code id}: its rows in the history {@code table} keyed by {@code column}. */
+    public static long applied(Pool db, String table, String column, Object id, String action) {
+        return count(db, "select count(*) from " + table + " where " + column + " = $1 and action = $2",
+                java.util.UUID.fromString(id.toString()), action);
+    }
+
+    /** Open timers of {@code id} beyond one per kind: a loser that started a second clock shows here. */
+    public static long secondOpenTimers(Pool db, Object id) {
+        return count(db, "select count(*) - count(distinct kind) from timer where subject_id = $1 "
+                + "and state in ('running', 'paused')", java.util.UUID.fromString(id.toString()));
+    }
 }

@@ -38,10 +38,9 @@ class TicketRacesTest {
         Races.oneWins(answers, 409, "STATE_CONFLICT");
         given().get("/api/v1/tickets/" + t).then().body("responsiblePersonId", equalTo(w.hubeiAcceptor));
         UUID id = UUID.fromString(t);
-        assertEquals(1, Races.count(pool, "select count(*) from ticket_history where ticket_id = $1 and action = 'accept'", id));
+        assertEquals(1, Races.applied(pool, "ticket_history", "ticket_id", id, "accept"));
         // One open timer of each kind: no second T6/T7 clock was started by a loser.
-        assertEquals(0, Races.count(pool, "select count(*) - count(distinct kind) from timer "
-                + "where subject_id = $1 and state in ('running', 'paused')", id));
+        assertEquals(0, Races.secondOpenTimers(pool, id));
         assertEquals(1, Races.count(pool, "select count(*) from timer where subject_id = $1 and kind = 'RESOLUTION' "
                 + "and state in ('running', 'paused')", id));
     }
@@ -62,9 +61,7 @@ class TicketRacesTest {
         var answers = Races.post(N, "/api/v1/work-orders/" + wo + "/accept", Map.of("personId", w.wuhanHandler));
         Races.oneWins(answers, 409, "STATE_CONFLICT");
         UUID id = UUID.fromString(wo);
-        assertEquals(1, Races.count(pool, "select count(*) from work_order_history where work_order_id = $1 "
-                + "and action = 'accept'", id));
-        assertEquals(0, Races.count(pool, "select count(*) - count(distinct kind) from timer "
-                + "where subject_id = $1 and state in ('running', 'paused')", id));
+        assertEquals(1, Races.applied(pool, "work_order_history", "work_order_id", id, "accept"));
+        assertEquals(0, Races.secondOpenTimers(pool, id));
     }
 }
