@@ -153,6 +153,23 @@ public class WorkOrderService {
         return get(id).chain(w -> WorkOrderNotice.list("workOrderId = ?1 order by at, id", id));
     }
 
+    /** T9: the progress a work order's unit reported, oldest first. */
+    @WithSession
+    public Uni<List<ProgressReport>> progressReports(UUID id) {
+        return get(id).chain(w -> ProgressReport.list("workOrderId = ?1 order by reportedAt, id", id));
+    }
+
+    /** T9: one progress report of a work order (the Location of the report just filed). */
+    @WithSession
+    public Uni<ProgressReport> progressReport(UUID id, UUID reportId) {
+        return get(id).chain(w -> ProgressReport.<ProgressReport>findById(reportId)).map(p -> {
+            if (p == null || !id.equals(p.workOrderId)) {
+                throw DomainException.notFound("progress report", reportId);
+            }
+            return p;
+        });
+    }
+
     /** The work orders that received a record (an information item, a wording), in the caller's session. */
     public Uni<List<WorkOrderNotice>> noticesOf(List<UUID> refIds) {
         return refIds.isEmpty() ? Uni.createFrom().item(List.of())
