@@ -9,8 +9,7 @@ import cn.onepoint.directory.Person;
 import cn.onepoint.directory.Role;
 import cn.onepoint.directory.Unit;
 import cn.onepoint.feed.Outbox;
-import cn.onepoint.sla.Notification;
-import cn.onepoint.sla.Notifier;
+import cn.onepoint.notify.Notifications;
 import cn.onepoint.sla.SlaPolicy;
 import cn.onepoint.sla.SubjectType;
 import cn.onepoint.workorder.dto.CrossDomainCreateRequest;
@@ -48,16 +47,16 @@ public class CrossDomainService {
     private final DirectoryService directory;
     private final WorkOrderService workOrders;
     private final CrossDomainTimers timers;
-    private final Notifier notifier;
+    private final Notifications notifications;
 
     public CrossDomainService(Clock clock, SlaPolicy policy, DirectoryService directory, WorkOrderService workOrders,
-                              CrossDomainTimers timers, Notifier notifier) {
+                              CrossDomainTimers timers, Notifications notifications) {
         this.clock = clock;
         this.policy = policy;
         this.directory = directory;
         this.workOrders = workOrders;
         this.timers = timers;
-        this.notifier = notifier;
+        this.notifications = notifications;
     }
 
     @WithTransaction
@@ -202,17 +201,9 @@ public class CrossDomainService {
 
     /** The customer manager hears the reply through the notification channel. */
     private Uni<Void> tellManager(WorkOrder request, Instant now) {
-        Notification n = new Notification();
-        n.id = UUID.randomUUID();
-        n.recipientId = request.requestedBy;
-        n.role = Role.CUSTOMER_MANAGER;
-        n.channel = notifier.channel();
-        n.text = Messages.text(Locale.SIMPLIFIED_CHINESE, "w1.notify.reply", request.number, request.title,
-                request.result);
-        n.subjectType = SubjectType.WORK_ORDER;
-        n.subjectId = request.id;
-        n.createdAt = now;
-        return n.persist().replaceWithVoid();
+        return notifications.persist(List.of(notifications.message(request.requestedBy, Role.CUSTOMER_MANAGER,
+                Messages.text(Locale.SIMPLIFIED_CHINESE, "w1.notify.reply", request.number, request.title,
+                        request.result), SubjectType.WORK_ORDER, request.id, null, now)));
     }
 
     /** Each task's unit in the order of the tasks; null, with the field recorded as bad, where it names none. */
