@@ -2,6 +2,7 @@ package cn.onepoint.notify;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.vertx.ext.mail.StartTLSOptions;
 
 import java.time.Duration;
 import java.util.List;
@@ -47,11 +48,34 @@ public interface NotifyConfig {
     @WithDefault("PT2M")
     Duration lease();
 
-    /** The sender address of e-mails. */
-    @WithDefault("onepoint@localhost")
-    String mailFrom();
+    Mail mail();
 
     Webhook webhook();
+
+    /** The SMTP server e-mails are handed to (EMAIL channel). */
+    interface Mail {
+        /** The sender address. */
+        @WithDefault("onepoint@localhost")
+        String from();
+
+        @WithDefault("localhost")
+        String host();
+
+        @WithDefault("25")
+        int port();
+
+        Optional<String> username();
+
+        Optional<String> password();
+
+        /** STARTTLS: DISABLED, OPTIONAL (when the server offers it) or REQUIRED. */
+        @WithDefault("OPTIONAL")
+        StartTLSOptions startTls();
+
+        /** TLS from the first byte (SMTPS, usually port 465). */
+        @WithDefault("false")
+        boolean ssl();
+    }
 
     interface Webhook {
         /** The bot URLs every notification is posted to (WEBHOOK channel); none: nothing is posted. */

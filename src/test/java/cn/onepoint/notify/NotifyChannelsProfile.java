@@ -19,7 +19,7 @@ public class NotifyChannelsProfile implements QuarkusTestProfile {
                 "onepoint.notify.batch-size", "5",
                 "onepoint.notify.max-attempts", "3",
                 "onepoint.notify.backoff", "PT1M",
-                "onepoint.notify.mail-from", "noc@onepoint.example.cn");
+                "onepoint.notify.mail.from", "noc@onepoint.example.cn");
     }
 
     @Override

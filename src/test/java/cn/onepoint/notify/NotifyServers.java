@@ -57,10 +57,9 @@ public class NotifyServers implements QuarkusTestResourceLifecycleManager {
         });
         http.start();
         String recorder = "http://127.0.0.1:" + http.getAddress().getPort();
-        return Map.of("quarkus.mailer.mock", "false",
-                "quarkus.mailer.host", "127.0.0.1",
-                "quarkus.mailer.port", Integer.toString(mail.getSmtp().getPort()),
-                "quarkus.mailer.tls", "false",
+        return Map.of("onepoint.notify.mail.host", "127.0.0.1",
+                "onepoint.notify.mail.port", Integer.toString(mail.getSmtp().getPort()),
+                "onepoint.notify.mail.start-tls", "DISABLED",
                 "onepoint.notify.webhook.urls", recorder + "/bot",
                 "test.notify.recorder", recorder);
     }
