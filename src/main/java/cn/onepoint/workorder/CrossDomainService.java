@@ -192,6 +192,18 @@ public class CrossDomainService {
         });
     }
 
+    /** The rule a person outside the work order's unit is refused by; W1: a cross-domain task is worked by its team. */
+    static String ruleOfUnit(WorkOrder w, String otherwise) {
+        return w.type.crossDomain() ? "W1" : otherwise;
+    }
+
+    /** W1: a team of another domain that rejects a task says why, for the customer engineer to re-plan. */
+    static void declineReason(WorkOrder w, String note) {
+        if (w.type.crossDomain() && (note == null || note.isBlank())) {
+            throw FieldErrors.single("note", "field.required");
+        }
+    }
+
     /** W1: the customer engineer who took the request dispatches, controls and replies (one point 一点). */
     private static void isEngineer(WorkOrder request, Person person) {
         if (!person.id.equals(request.engineerId)) {
