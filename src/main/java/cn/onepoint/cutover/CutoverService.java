@@ -1,5 +1,6 @@
 package cn.onepoint.cutover;
 
+import cn.onepoint.common.Commands;
 import cn.onepoint.common.DomainException;
 import cn.onepoint.common.FieldErrors;
 import cn.onepoint.common.Ids;
@@ -431,7 +432,7 @@ public class CutoverService {
      */
     private Uni<CutoverView> act(UUID id, CutoverAction action, String personId, String ifMatch, Change change) {
         UUID actorId = Ids.ref("person", personId);
-        return cutover(id).chain(c -> {
+        return Commands.lock(Cutover.class, id, "cutover").chain(c -> {
             Versions.check(ifMatch, c.version);
             CutoverStatus from = c.status;
             CutoverStatus to = action.apply(from);

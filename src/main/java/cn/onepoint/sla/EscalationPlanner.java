@@ -57,10 +57,10 @@ public class EscalationPlanner {
                 Messages.text(CHINESE, "sla.notify.breachInfo", args)));
     }
 
-    /** A direct escalation (total outage, assurance period, …) to the first tier. */
+    /** A direct escalation (total outage, assurance period, a customer's complaint, …) to {@code level}. */
     public Plan forReason(SubjectType subjectType, UUID subjectId, UUID customerId, EscalationReason reason,
-                          Target target, Instant now) {
-        Escalation e = escalation(null, subjectType, subjectId, customerId, 1, target, reason, now);
+                          int level, Target target, Instant now) {
+        Escalation e = escalation(null, subjectType, subjectId, customerId, level, target, reason, now);
         Object[] args = {label("sla.subject." + subjectType), subjectId.toString(), label("sla.reason." + reason),
                 unitName(target), tierLabel(target)};
         return new Plan(e, notifications(e, target, now,

@@ -1,5 +1,6 @@
 package cn.onepoint.workorder;
 
+import cn.onepoint.common.Commands;
 import cn.onepoint.common.DomainException;
 import cn.onepoint.common.FieldErrors;
 import cn.onepoint.common.Messages;
@@ -165,7 +166,7 @@ public class CrossDomainService {
     /** Withdraws a request with its open tasks, or one task of it; only the request's customer engineer may. */
     @WithTransaction
     public Uni<WorkOrder> cancel(UUID id, String personId, String note, String ifMatch) {
-        return workOrders.get(id).chain(w -> {
+        return Commands.lock(WorkOrder.class, id, "work order").chain(w -> {
             if (!w.type.crossDomain()) {
                 throw DomainException.rule("W1", "w1.cancelNotCrossDomain");
             }

@@ -1,5 +1,6 @@
 package cn.onepoint.workorder;
 
+import cn.onepoint.common.Commands;
 import cn.onepoint.common.DomainException;
 import cn.onepoint.common.FieldErrors;
 import cn.onepoint.common.Ids;
@@ -150,6 +151,23 @@ public class WorkOrderService {
     @WithSession
     public Uni<List<WorkOrderNotice>> notices(UUID id) {
         return get(id).chain(w -> WorkOrderNotice.list("workOrderId = ?1 order by at, id", id));
+    }
+
+    /** T9: the progress a work order's unit reported, oldest first. */
+    @WithSession
+    public Uni<List<ProgressReport>> progressReports(UUID id) {
+        return get(id).chain(w -> ProgressReport.list("workOrderId = ?1 order by reportedAt, id", id));
+    }
+
+    /** T9: one progress report of a work order (the Location of the report just filed). */
+    @WithSession
+    public Uni<ProgressReport> progressReport(UUID id, UUID reportId) {
+        return get(id).chain(w -> ProgressReport.<ProgressReport>findById(reportId)).map(p -> {
+            if (p == null || !id.equals(p.workOrderId)) {
+                throw DomainException.notFound("progress report", reportId);
+            }
+            return p;
+        });
     }
 
     /** The work orders that received a record (an information item, a wording), in the caller's session. */
@@ -321,8 +339,7 @@ public class WorkOrderService {
     Uni<WorkOrder> act(UUID id, WorkOrderAction action, String personId, MayAct mayAct, String ifMatch,
                        Change change) {
         UUID actorId = Ids.ref("person", personId);
-        return WorkOrder.<WorkOrder>findById(id).onItem().ifNull()
-                .failWith(() -> DomainException.notFound("work order", id))
+        return Commands.lock(WorkOrder.class, id, "work order")
                 .chain(w -> {
                     Versions.check(ifMatch, w.version);
                     WorkOrderStatus from = w.status;
