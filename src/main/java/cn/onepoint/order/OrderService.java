@@ -16,7 +16,7 @@ import cn.onepoint.directory.Tier;
 import cn.onepoint.directory.Unit;
 import cn.onepoint.directory.UnitKind;
 import cn.onepoint.feed.Outbox;
-import cn.onepoint.order.OrderNotices.Recipient;
+import cn.onepoint.notify.Notifications.Recipient;
 import cn.onepoint.order.dto.CompletionRequest;
 import cn.onepoint.order.dto.CreateOrderRequest;
 import cn.onepoint.order.dto.GrantExtensionRequest;

@@ -12,6 +12,8 @@ import cn.onepoint.directory.Tier;
 import cn.onepoint.directory.Unit;
 import cn.onepoint.directory.UnitKind;
 import cn.onepoint.feed.Outbox;
+import cn.onepoint.notify.Notification;
+import cn.onepoint.notify.Notifications;
 import cn.onepoint.sla.dto.EscalationView;
 import cn.onepoint.sla.dto.TimerView;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -50,14 +52,15 @@ public class TimerService {
     private final SlaPolicy policy;
     private final Outbox outbox;
     private final EscalationPlanner planner;
-    private final Notifier notifier;
+    private final Notifications notifications;
 
-    public TimerService(Clock clock, SlaPolicy policy, Outbox outbox, EscalationPlanner planner, Notifier notifier) {
+    public TimerService(Clock clock, SlaPolicy policy, Outbox outbox, EscalationPlanner planner,
+                        Notifications notifications) {
         this.clock = clock;
         this.policy = policy;
         this.outbox = outbox;
         this.planner = planner;
-        this.notifier = notifier;
+        this.notifications = notifications;
     }
 
     // ---- the feature API ---------------------------------------------------------------------------
@@ -228,11 +231,10 @@ public class TimerService {
                     u == null ? null : u.tier, u == null ? null : u.name, supervisors,
                     c == null ? null : c.cceId, c == null ? null : c.cmId);
             EscalationPlanner.Plan plan = planner.forReason(subjectType, subjectId, customerId, reason, level, target,
-                    notifier.channel(), now);
+                    now);
             return plan.escalation().persist()
                     // nobody to notify (a unit without supervisor, a customer without CCE or CM) still escalates
-                    .chain(() -> plan.notifications().isEmpty() ? Uni.createFrom().voidItem()
-                            : Notification.persist(plan.notifications()))
+                    .chain(() -> notifications.persist(plan.notifications()))
                     .chain(() -> outbox.append(Outbox.Topic.timers, ESCALATION_EVENT, subjectType.name(), subjectId,
                             new Outbox.Scope(customerId, unitId, u == null ? null : u.province),
                             EscalationView.event(plan.escalation(), plan.notifications())))

@@ -214,10 +214,7 @@ public class WorkOrderService {
     @WithTransaction
     public Uni<WorkOrder> decline(UUID id, String personId, String note, String ifMatch) {
         return act(id, WorkOrderAction.DECLINE, personId, ofUnit("T4"), ifMatch, (w, person, now) -> {
-            // W1: a team of another domain that rejects a task says why, for the customer engineer to re-plan.
-            if (w.type.crossDomain() && (note == null || note.isBlank())) {
-                throw FieldErrors.single("note", "field.required");
-            }
+            CrossDomainService.declineReason(w, note); // a cross-domain task's rejection (W1)
             w.result = note;
             w.completedAt = now;
             return Made.detail(note);
@@ -330,8 +327,7 @@ public class WorkOrderService {
     static MayAct ofUnit(String rule) {
         return (w, person) -> {
             if (!person.unitId.equals(w.unitId)) {
-                // W1: a cross-domain task is worked by the team it was dispatched to.
-                throw DomainException.rule(w.type.crossDomain() ? "W1" : rule, "wo.notOfUnit", person.name);
+                throw DomainException.rule(CrossDomainService.ruleOfUnit(w, rule), "wo.notOfUnit", person.name);
             }
         };
     }
