@@ -340,8 +340,9 @@ public class TimerSweep {
     }
 
     private Uni<Batch> warningBatch() {
-        Instant now = now();
-        return pool.withTransaction(conn -> conn.preparedQuery(CLAIM_WARNINGS)
+        return pool.withTransaction(conn -> {
+            Instant now = now(); // once connected, as for breaches
+            return conn.preparedQuery(CLAIM_WARNINGS)
                         .execute(Tuple.of(odt(now), policy.batchSize()))
                         .chain(rows -> {
                             List<OutboxRow> events = new ArrayList<>();
@@ -354,7 +355,8 @@ public class TimerSweep {
                             }
                             return conn.preparedQuery(INSERT_OUTBOX).execute(outboxTuple(events, odt(now)))
                                     .replaceWith(events.size());
-                        }))
+                        });
+        })
                 .invoke(n -> warnings.increment(n))
                 .map(n -> new Batch(n, new SweepResult(n, 0, 0)));
     }
@@ -369,10 +371,13 @@ public class TimerSweep {
      * first escalation goes with it; otherwise they are breached timers due for their next tier.
      */
     private Uni<Batch> claimAndWrite(String claimSql, boolean breach) {
-        Instant now = now();
         List<Timer> breached = new ArrayList<>();
         int[] claimed = new int[1];
-        return pool.withTransaction(conn -> conn.preparedQuery(claimSql)
+        // The batch's time is read once it has its connection: waiting for one (an outage) must not date a breach
+        // before the database could record it.
+        return pool.withTransaction(conn -> {
+            Instant now = now();
+            return conn.preparedQuery(claimSql)
                         .execute(Tuple.of(odt(now), policy.batchSize()))
                         .chain(rows -> {
                             claimed[0] = rows.size();
@@ -389,7 +394,8 @@ public class TimerSweep {
                             return conn.preparedQuery(WRITE).execute(d.tuple(now))
                                     .chain(() -> notifications.insert(conn, d.told, now))
                                     .replaceWith(d.raised.size());
-                        }))
+                        });
+        })
                 .invoke(escalated -> {
                     escalations.increment(escalated);
                     afterBreaches(breached);

@@ -166,9 +166,10 @@ class SharedDatabaseIT {
             ItHttp.Answer english = ItHttp.get(b, "/api/v1/units?limit=1", Map.of("Accept-Language", "en"), DELIVERY);
             assertFalse(onA.closed() || onB.closed(), "the feeds stay open during the outage");
 
+            // Nothing can be written before the server is started again.
+            OffsetDateTime back = OffsetDateTime.now(ZoneOffset.UTC);
             db.startServer();
             long up = System.nanoTime();
-            OffsetDateTime back = OffsetDateTime.now(ZoneOffset.UTC);
             await("both instances answer again").atMost(RECOVERY.plus(DELIVERY))
                     .until(() -> load.firstOkAfter(up, a) != null && load.firstOkAfter(up, b) != null);
             await("readiness up again").atMost(DELIVERY)
