@@ -45,6 +45,8 @@ public class ProblemMapper {
         Locale locale = Messages.locale(headers);
         String type = e.kind() != null ? e.kind() : switch (e.status()) {
             case 422 -> "rule-violation";
+            case 401 -> "unauthenticated";
+            case 403 -> "forbidden";
             case 409 -> "state-conflict";
             case 412 -> "precondition-failed";
             case 404 -> "not-found";

@@ -110,11 +110,16 @@ public class DirectoryService {
     public Uni<Person> createPerson(PersonRequest body) {
         FieldErrors errors = new FieldErrors();
         UUID unitId = errors.uuid("unitId", body.unitId());
+        Uni<Void> login = body.login() == null ? Uni.createFrom().voidItem()
+                : unique(errors, "login", body.login(), Person.count("login", body.login()));
         return exists(errors, "unitId", body.unitId(), unitId, "field.unknownUnit", id -> Unit.findById(id))
+                .chain(() -> login)
                 .chain(() -> {
                     errors.throwIfAny();
                     Person p = new Person();
                     p.id = UUID.randomUUID();
+                    // without a chosen login the person logs in with their id (docs/security.md)
+                    p.login = body.login() != null ? body.login() : p.id.toString();
                     p.name = body.name();
                     p.unitId = unitId;
                     p.roles = EnumSet.copyOf(body.roles());

@@ -226,6 +226,7 @@ class IdempotencyTest {
                 java.net.http.HttpRequest.newBuilder(java.net.URI.create(
                                 "http://localhost:" + io.restassured.RestAssured.port + TICKETS))
                         .header("Content-Type", "application/json").header(IdempotencyFilter.HEADER, key)
+                        .header("Authorization", cn.onepoint.Tokens.bearerService("automation"))
                         .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(
                                 () -> new java.io.ByteArrayInputStream(huge.getBytes(StandardCharsets.UTF_8))))
                         .build(),
