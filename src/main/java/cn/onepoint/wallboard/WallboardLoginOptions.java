@@ -1,5 +1,6 @@
 package cn.onepoint.wallboard;
 
+import cn.onepoint.auth.AuthConfig;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -7,7 +8,6 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.Arrays;
 
@@ -26,18 +26,15 @@ public class WallboardLoginOptions {
     private static final String PEOPLE = """
             select p.login, p.name, p.roles, u.name as unit_name, u.tier
               from person p join unit u on u.id = p.unit_id
-             where p.login is not null
              order by case u.tier when 'GROUP' then 0 when 'PROVINCE' then 1 else 2 end, u.code, p.name
              limit 200""";
 
     private final Pool pool;
     private final boolean devTokens;
 
-    public WallboardLoginOptions(Pool pool,
-                                 @ConfigProperty(name = "onepoint.auth.dev-issuer.enabled", defaultValue = "false")
-                                 boolean devTokens) {
+    public WallboardLoginOptions(Pool pool, AuthConfig auth) {
         this.pool = pool;
-        this.devTokens = devTokens;
+        this.devTokens = auth.devIssuer().enabled();
     }
 
     void route(@Observes Router router) {
