@@ -132,7 +132,8 @@
     demoLogin: null,         // signed in through the demo picker: renewed without asking
     renewTimer: null,
     lost: false,             // a sign-in is under way (several refused calls ask only once)
-    waiting: []              // resolved by the next successful sign-in
+    waiting: [],             // resolved by the next successful sign-in
+    people: new Map()        // login -> demo person (login-options), for the name in the header
   };
 
   class AuthError extends Error {}
@@ -160,14 +161,20 @@
     auth.lost = false;
     sessionStorage.setItem(TOKEN_KEY, token);
     if (auth.demoLogin) sessionStorage.setItem(DEMO_KEY, auth.demoLogin); else sessionStorage.removeItem(DEMO_KEY);
-    const c = claims(token) || {};
-    $('who-name').textContent = c.name || c.preferred_username || c.upn || c.sub || '已登录';
+    showWho();
     $('who').hidden = false;
     $('login').hidden = true;
     scheduleRenewal();
     const waiting = auth.waiting;
     auth.waiting = [];
     waiting.forEach(resolve => resolve());
+  }
+
+  function showWho() {
+    const c = claims(auth.token) || {};
+    const login = c.preferred_username || c.sub;
+    const person = login && auth.people.get(login);
+    $('who-name').textContent = (person && person.name) || c.name || login || '已登录';
   }
 
   function forgetToken() {
@@ -220,6 +227,8 @@
       const res = await fetch(LOGIN_OPTIONS, { headers: { Accept: 'application/json' }, cache: 'no-store' });
       const options = res.ok ? await res.json() : {};
       const people = options.devTokens && Array.isArray(options.people) ? options.people : [];
+      auth.people = new Map(people.map(p => [p.login, p]));
+      if (auth.token) showWho();
       const select = $('demo-person');
       const chosen = select.value || sessionStorage.getItem(DEMO_KEY);
       select.replaceChildren(...people.map(p => {
@@ -784,6 +793,7 @@
       setTimeout(align, 1000 - (now() % 1000) + 5);
     }, 1000 - (now() % 1000) + 5);
     bindLogin();
+    loadLoginOptions();
     auth.token = sessionStorage.getItem(TOKEN_KEY);
     auth.demoLogin = sessionStorage.getItem(DEMO_KEY);
     auth.subject = auth.token ? (claims(auth.token) || {}).sub || null : null;
