@@ -55,11 +55,15 @@ public class TestTokens implements Filter, QuarkusTestBeforeClassCallback, Quark
     @Override
     public Response filter(FilterableRequestSpecification req, FilterableResponseSpecification res, FilterContext ctx) {
         if (!req.getHeaders().hasHeaderWithName("Authorization") && req.getURI().contains("/api/v1")) {
-            String actor = req.getURI().contains("/responsible-person") ? null : actorOf(req.getBody());
-            req.header("Authorization", actor != null ? Tokens.bearerForPerson(actor)
-                    : Tokens.bearerService("automation"));
+            req.header("Authorization", authorizationFor(req.getURI(), req.getBody()));
         }
         return ctx.next(req, res);
+    }
+
+    /** The Authorization header this filter gives a request to {@code uri} with {@code body} (also for ItHttp). */
+    public static String authorizationFor(String uri, Object body) {
+        String actor = uri.contains("/responsible-person") ? null : actorOf(body);
+        return actor != null ? Tokens.bearerForPerson(actor) : Tokens.bearerService("automation");
     }
 
     private static String actorOf(Object body) {
