@@ -1,30 +1,32 @@
 package cn.onepoint.auth;
 
 import cn.onepoint.common.DomainException;
-import io.quarkus.security.identity.CurrentIdentityAssociation;
-import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.enterprise.inject.Instance;
 
-/** The {@link Actor} of the request being served. */
+/**
+ * The {@link Actor} of the HTTP request being served, as the HTTP security layer resolved it before the request
+ * reached the API (proactive authentication): reading it never waits.
+ */
 @ApplicationScoped
 public class Actors {
 
-    private final Instance<CurrentIdentityAssociation> identities;
+    private final Instance<CurrentVertxRequest> requests;
 
-    public Actors(Instance<CurrentIdentityAssociation> identities) {
-        this.identities = identities;
+    public Actors(Instance<CurrentVertxRequest> requests) {
+        this.requests = requests;
     }
 
-    /** The caller; null outside a request (startup, timers, demo data). */
+    /** The caller; null outside an HTTP request (startup, demo data, timers, WebSocket frames). */
     public Actor current() {
-        if (!identities.isResolvable()) {
-            return null;
-        }
         try {
-            SecurityIdentity identity = identities.get().getIdentity();
-            return Actor.of(identity);
-        } catch (jakarta.enterprise.context.ContextNotActiveException e) {
+            RoutingContext rc = requests.get().getCurrent();
+            return rc != null && rc.user() instanceof QuarkusHttpUser u ? Actor.of(u.getSecurityIdentity()) : null;
+        } catch (ContextNotActiveException e) {
             return null;
         }
     }

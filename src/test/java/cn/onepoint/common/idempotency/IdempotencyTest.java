@@ -190,9 +190,9 @@ class IdempotencyTest {
         String key = key();
         // T6: the acceptor must belong to the desk that took the fault.
         Map<String, String> wrong = Map.of("personId", w.wuhanHandler);
-        withKey(key).body(wrong).post(TICKETS + "/" + t + "/accept").then().statusCode(422)
+        withKey(key).body(wrong).post(TICKETS + "/" + t + "/accept").then().statusCode(403)
                 .body("code", equalTo("T6")).header(IdempotencyFilter.REPLAYED, nullValue());
-        withKey(key).body(wrong).post(TICKETS + "/" + t + "/accept").then().statusCode(422)
+        withKey(key).body(wrong).post(TICKETS + "/" + t + "/accept").then().statusCode(403)
                 .contentType("application/problem+json")
                 .body("code", equalTo("T6")).header(IdempotencyFilter.REPLAYED, equalTo("true"));
         given().get(TICKETS + "/" + t).then().body("status", equalTo("acknowledged"));
