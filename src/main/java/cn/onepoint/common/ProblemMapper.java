@@ -24,6 +24,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** Turns every failure into application/problem+json (RFC 9457), in the caller's language. */
@@ -153,6 +154,11 @@ public class ProblemMapper {
     public Response unexpected(Throwable e, HttpHeaders headers) {
         if (DatabaseUnavailable.explains(e)) {
             return databaseUnavailable(e, Messages.locale(headers));
+        }
+        Optional<DomainException> conflict = DatabaseConflicts.explain(e);
+        if (conflict.isPresent()) {
+            LOG.debugf("Database conflict answered %d: %s", conflict.get().status(), e);
+            return domain(conflict.get(), headers);
         }
         Instant at = clock.instant();
         LOG.errorf(e, "Unhandled failure at %s", at);
