@@ -112,7 +112,8 @@ public class DirectoryService {
         FieldErrors errors = new FieldErrors();
         UUID unitId = errors.uuid("unitId", body.unitId());
         Uni<Void> login = body.login() == null ? Uni.createFrom().voidItem()
-                : unique(errors, "login", body.login(), Person.count("login", body.login()));
+                : DatabaseConflicts.checkUnique(errors, "person_login_idx", body.login(),
+                        () -> Person.count("login", body.login()));
         return exists(errors, "unitId", body.unitId(), unitId, "field.unknownUnit", id -> Unit.findById(id))
                 .chain(() -> login)
                 .chain(() -> {
