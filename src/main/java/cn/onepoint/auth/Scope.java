@@ -2,7 +2,9 @@ package cn.onepoint.auth;
 
 import cn.onepoint.directory.Tier;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -42,5 +44,39 @@ public record Scope(Tier tier, UUID unitId, String province) {
             case PROVINCE -> provinces.stream().anyMatch(p -> Objects.equals(p, province));
             case LOCAL -> units.stream().anyMatch(u -> Objects.equals(u, unitId));
         };
+    }
+
+    /** The query parameter a JPQL predicate of this scope binds; null for GROUP (no predicate). */
+    public String parameter() {
+        return switch (tier) {
+            case GROUP -> null;
+            case PROVINCE -> "scopeProvince";
+            case LOCAL -> "scopeUnit";
+        };
+    }
+
+    /** Its value: the province or the unit id; null for GROUP. */
+    public Object value() {
+        return switch (tier) {
+            case GROUP -> null;
+            case PROVINCE -> province;
+            case LOCAL -> unitId;
+        };
+    }
+
+    /** JPQL: the unit id {@code unitExpr} is inside this scope (binds {@link #parameter()}). */
+    public String unitIn(String unitExpr) {
+        return switch (tier) {
+            case GROUP -> "1 = 1";
+            case PROVINCE -> unitExpr + " in (select su.id from Unit su where su.province = :scopeProvince)";
+            case LOCAL -> unitExpr + " = :scopeUnit";
+        };
+    }
+
+    /** JPQL: any of these unit-id expressions, or any of the extra predicates, is inside this scope. */
+    public String anyIn(List<String> unitExprs, String... more) {
+        List<String> parts = new ArrayList<>(unitExprs.stream().map(this::unitIn).toList());
+        parts.addAll(List.of(more));
+        return "(" + String.join(" or ", parts) + ")";
     }
 }

@@ -1,5 +1,7 @@
 package cn.onepoint.ticket;
 
+import cn.onepoint.auth.Actor;
+import cn.onepoint.auth.Actors;
 import cn.onepoint.common.DomainException;
 import cn.onepoint.common.FieldErrors;
 import cn.onepoint.common.Ids;
@@ -8,6 +10,7 @@ import cn.onepoint.common.Paging;
 import cn.onepoint.common.Paging.Page;
 import cn.onepoint.common.Query;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -21,20 +24,53 @@ public class TicketQueries {
 
     private static final List<String> SORTS = List.of("createdAt", "occurredAt", "number", "updatedAt");
 
+    private final Actors actors;
+
+    public TicketQueries(Actors actors) {
+        this.actors = actors;
+    }
+
+    /**
+     * Scoping (docs/security.md): the tickets that involve a unit of the caller's scope: the acceptance desk, the
+     * first-ask unit, the province that reviewed it, the dispatcher, the owner, or a unit a work order went to.
+     */
+    static String involves(cn.onepoint.auth.Scope scope) {
+        return scope.anyIn(List.of("acceptanceUnitId", "firstAskUnitId", "provinceReviewUnitId", "dispatcherUnitId",
+                "ownerUnitId"), "id in (select w.subjectId from WorkOrder w where " + scope.unitIn("w.unitId") + ")");
+    }
+
+    /** A ticket outside the caller's scope is not found (404), so that its existence does not leak. */
+    private Uni<Ticket> visible(Ticket t) {
+        Actor a = actors.current();
+        if (a == null || a.scope().all()) {
+            return Uni.createFrom().item(t);
+        }
+        cn.onepoint.auth.Scope scope = a.scope();
+        return Ticket.count("id = :id and " + involves(scope),
+                        Parameters.with("id", t.id).and(scope.parameter(), scope.value()))
+                .map(n -> {
+                    if (n == 0) {
+                        throw DomainException.notFound("ticket", t.id);
+                    }
+                    return t;
+                });
+    }
+
     public record Filter(List<String> status, List<String> scope, String customerId, String circuitId,
                          String unitId, String createdFrom, String createdTo, String sort) {
     }
 
     @WithSession
     public Uni<Ticket> get(UUID id) {
-        return Ticket.<Ticket>findById(id).onItem().ifNull().failWith(() -> DomainException.notFound("ticket", id));
+        return Ticket.<Ticket>findById(id).onItem().ifNull().failWith(() -> DomainException.notFound("ticket", id))
+                .chain(this::visible);
     }
 
     /** By id or by number (FT202611250001). */
     @WithSession
     public Uni<Ticket> get(String idOrNumber) {
         return Ids.byIdOrNumber("ticket", idOrNumber, id -> Ticket.<Ticket>findById(id),
-                n -> Ticket.<Ticket>find("number", n).firstResult());
+                n -> Ticket.<Ticket>find("number", n).firstResult()).chain(this::visible);
     }
 
     @WithSession
@@ -56,6 +92,10 @@ public class TicketQueries {
                 .where("createdAt >= :from", "from", from)
                 .where("createdAt < :to", "to", to)
                 .orderBy(order + ", id");
+        Actor a = actors.current();
+        if (a != null && !a.scope().all()) {
+            q.where(involves(a.scope()), a.scope().parameter(), a.scope().value());
+        }
         return Paging.fetch(q, page, (w, p) -> Ticket.count(w, p), (w, p) -> Ticket.find(w, p));
     }
 
