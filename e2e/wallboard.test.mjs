@@ -321,3 +321,36 @@ test('after a drop the board reconnects with since=<last seq> and stays live; a 
   assert.equal(await text('#count-breached'), '2');
   assert.ok(await page.locator('li.escalation[data-reason="BREACH"]').count() >= 2, 'escalations reloaded over REST');
 });
+
+test('a token entered by hand works until it expires; the panel then asks again and the board resumes', { timeout: 60000 }, async () => {
+  const noc = people.find(p => p.scope === 'GROUP' && p.roles.includes('SUPERVISOR'));
+  // An event after the 4410 reload, so that the board has a position to resume from.
+  const desk = await one('/units?code=SC-ACC');
+  const t = await call('POST', '/tickets', ticketBody('C-SC-0001', '四川示例农商银行', 'CD-MY-INET-0001', 'INTERNET_LINE',
+    '成都—绵阳', desk, '网点专线丢包'), loginOf('四川省统一受理工位', 'ACCEPTOR'));
+  await page.locator(`li.ticket[data-ticket-id="${t.id}"]`).waitFor({ timeout: 5000 });
+  await page.click('#logout');
+  await page.waitForSelector('#login:not([hidden])', { timeout: 5000 });
+  assert.equal(await text('#login-error'), '已退出登录。');
+
+  // A 6-second token for the same person, pasted into the token field: the board resumes with since.
+  const res = await fetch(base + '/auth/dev-token?login=' + noc.login + '&lifetime=PT6S');
+  assert.equal(res.status, 200);
+  const before = feedUrls.length;
+  await page.fill('#token-input', (await res.json()).access_token);
+  await page.click('#token-login');
+  await page.waitForSelector('#conn[data-state="live"]', { timeout: 10000 });
+  assert.equal(feedUrls.length, before + 1);
+  assert.match(feedUrls.at(-1), /since=\d+/);
+
+  // The server closes the socket when the token expires (1008): the panel asks again.
+  await page.waitForSelector('#login:not([hidden])', { timeout: 15000 });
+  assert.match(await text('#login-error'), /登录已(过期|失效)/);
+
+  // Signed in again (demo picker): the same board, resumed where it stopped.
+  await page.selectOption('#demo-person', noc.login);
+  await page.click('#demo-login');
+  await page.waitForSelector('#conn[data-state="live"]', { timeout: 10000 });
+  assert.match(feedUrls.at(-1), /since=\d+/);
+  assert.equal(await text('#count-open'), '5');
+});
