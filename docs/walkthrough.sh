@@ -57,3 +57,84 @@ json -X POST "$API/tickets/$T/close" -d "{\"personId\": \"$LINA\", \"customerCon
 
 echo "9. 历史 history"
 curl -sf "$API/tickets/$T/history" | jq -r '.[] | "\(.at)  \(.action)  \(.fromStatus // "-") → \(.toStatus)  \(.detail // "")"'
+
+# ---- A cross-domain work order (W1, docs/workorders.md) ------------------------------------------------------------
+# 湖北示例电力公司 (C-HB-0001) opens a branch in 成都: its customer manager asks the customer engineer at HB-CSC for a
+# networking plan; the engineer dispatches to 成都本地网 (SC-CD) and the backbone (GRP-BB) and replies once.
+try() { curl -s -H 'Content-Type: application/json' "$@"; }     # for the refusals the walk-through shows
+CUSTOMER=$(curl -sf "$API/customers?code=C-HB-0001" | jq -r '.[0].id')
+CM=$(person HB-CSC CUSTOMER_MANAGER); CE=$(person HB-CSC CHIEF_CUSTOMER_ENGINEER)   # 刘芳, 黄志强
+CD=$(unit SC-CD); REN=$(person SC-CD HANDLER)                                        # 任杰, 成都本地网
+BB=$(unit GRP-BB); TIAN=$(person GRP-BB HANDLER)                                     # 田野, 集团骨干网
+
+echo "10. 跨域协同工单 the customer engineer takes the customer manager's request at one point (W1)"
+R=$(json -X POST "$API/work-orders" -d "{\"type\": \"INDUSTRY_SERVICE\", \"customerId\": \"$CUSTOMER\",
+  \"customerManagerId\": \"$CM\", \"customerEngineerId\": \"$CE\", \"title\": \"成都分支机构专线组网方案支撑\",
+  \"description\": \"客户在成都新设分支，需核实成都端接入及骨干资源并给出组网方案\",
+  \"dueAt\": \"$(date -u -d '+3 days' +%FT%TZ)\"}" | jq -r .id)
+curl -sf "$API/work-orders/$R" | jq -c '{number, type, status}'
+
+echo "11. dispatch to the teams of two other domains, each with its due time"
+json -X POST "$API/work-orders/$R/dispatches" -d "{\"personId\": \"$CE\", \"tasks\": [
+  {\"unitId\": \"$CD\", \"instructions\": \"核实成都端接入资源，给出接入方案\", \"dueAt\": \"$(date -u -d '+1 day' +%FT%TZ)\"},
+  {\"unitId\": \"$BB\", \"instructions\": \"核实武汉—成都骨干段带宽\"}]}" | jq -c '.[] | {number, unitId, dueAt}'
+T1=$(curl -sf "$API/work-orders?parentId=$R&unitId=$CD" | jq -r '.[0].id')
+T2=$(curl -sf "$API/work-orders?parentId=$R&unitId=$BB" | jq -r '.[0].id')
+
+echo "12. each team accepts and completes its task; no reply while one is open (422 W1)"
+json -X POST "$API/work-orders/$T1/accept" -d "{\"personId\": \"$REN\"}" >/dev/null
+json -X POST "$API/work-orders/$T1/complete" -d "{\"personId\": \"$REN\", \"result\": \"成都端接入资源具备，方案已上传\"}" | jq -c '{number, status}'
+try -X POST "$API/work-orders/$R/reply" -d "{\"personId\": \"$CE\", \"message\": \"方案已完成\"}" | jq -c '{status, code, detail}'
+json -X POST "$API/work-orders/$T2/accept" -d "{\"personId\": \"$TIAN\"}" >/dev/null
+json -X POST "$API/work-orders/$T2/complete" -d "{\"personId\": \"$TIAN\", \"result\": \"骨干段带宽充足\"}" | jq -c '{number, status}'
+
+echo "13. one reply to the customer manager closes it (a second one is 409)"
+json -X POST "$API/work-orders/$R/reply" -d "{\"personId\": \"$CE\",
+  \"message\": \"成都端接入与骨干资源均已核实，组网方案见附件\"}" | jq -c '{status, reply}'
+try -X POST "$API/work-orders/$R/reply" -d "{\"personId\": \"$CE\", \"message\": \"再次回复\"}" | jq -c '{status, code}'
+
+# ---- A cutover (A1, docs/aftersales.md) ----------------------------------------------------------------------------
+# 武汉本地网 moves a cable carrying WH-YC-DC-0001 (湖北示例电力公司) and WH-CD-MSTP-0001 (长江示例航运集团). A cutover is
+# announced at least the lead time (72 h) before it starts; to see it start and complete now, run dev mode with a
+# one-minute lead: ONEPOINT_SLA_CUTOVER_LEAD=PT1M ./mvnw quarkus:dev (the script then waits about a minute).
+LEAD=${CUTOVER_LEAD_SECONDS:-60}
+circuit() { curl -sf "$API/circuits?code=$1" | jq -r '.[0].id'; }
+customer() { curl -sf "$API/customers?code=$1" | jq -r '.[0].id'; }
+cutover() { try -X POST "$API/cutovers$1" -d "$2"; }
+SONG=$(person HB-WH SUPERVISOR)                                                      # 宋志刚, 主管
+plan() { cutover "" "{\"title\": \"武汉汉口局光缆迁改\", \"description\": \"配合市政施工迁改汉口局出局光缆\",
+  \"impact\": \"业务中断约 30 分钟\", \"plannedStart\": \"$1\", \"plannedEnd\": \"$2\",
+  \"circuitIds\": [\"$(circuit WH-YC-DC-0001)\", \"$(circuit WH-CD-MSTP-0001)\"],
+  \"executingUnitId\": \"$WH\", \"plannerId\": \"$GAO\"}"; }
+
+echo "14. 割接 a start inside the lead time is refused (422 A1)"
+plan "$(date -u -d '+10 sec' +%FT%TZ)" "$(date -u -d '+1 hour' +%FT%TZ)" | jq -c '{status, code, detail}'
+
+echo "15. plan it in time: the affected customers are found from the circuits"
+START=$(date -u -d "+$((LEAD + 20)) sec" +%FT%TZ); END=$(date -u -d '+2 hours' +%FT%TZ)
+PLAN=$(plan "$START" "$END")
+if [ "$(echo "$PLAN" | jq -r .status)" = 422 ]; then
+  echo "    (this service's lead time is longer than ${LEAD}s: planned 4 days ahead; start and complete are skipped)"
+  START=$(date -u -d '+4 days' +%FT%TZ); END=$(date -u -d '+4 days 4 hours' +%FT%TZ); LEAD=
+  PLAN=$(plan "$START" "$END")
+fi
+C=$(echo "$PLAN" | jq -r .id)
+echo "$PLAN" | jq -c '{number, status, plannedStart, customers: [.customers[].customerCode]}'
+
+echo "16. announce: each customer's manager is notified, each acknowledgement timed"
+cutover "/$C/announce" "{\"personId\": \"$SONG\"}" | jq -c '.customers[] | {customerCode, recipientRole, ackDueAt}'
+for code in C-HB-0001 C-GRP-0001; do
+  cutover "/$C/acknowledgements" "{\"customerId\": \"$(customer $code)\",
+    \"personId\": \"$(curl -sf "$API/customers?code=$code" | jq -r '.[0].cmId')\", \"contactName\": \"王经理\"}" \
+    | jq -c '{acknowledgedCount}'
+done
+
+echo "17. not before the planned start (422 A1); then start and complete: the customers hear it is over"
+cutover "/$C/start" "{\"personId\": \"$GAO\"}" | jq -c '{status, code}'
+if [ -n "$LEAD" ]; then
+  sleep $(( $(date -d "$START" +%s) - $(date +%s) + 1 ))
+  cutover "/$C/start" "{\"personId\": \"$GAO\"}" | jq -c '{status, startedAt}'
+  cutover "/$C/complete" "{\"personId\": \"$GAO\", \"outcome\": \"SUCCEEDED\", \"note\": \"业务均已恢复\"}" | jq -c '{status, outcome}'
+fi
+curl -sf "$API/cutovers/$C/notifications" | jq -r '.[] | "\(.role)  \(.text[0:40])…"'
+curl -sf "$API/cutovers/$C/history" | jq -r '.[] | "\(.at)  \(.action)  \(.fromStatus // "-") → \(.toStatus)"'

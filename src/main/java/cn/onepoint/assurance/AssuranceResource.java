@@ -16,7 +16,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
@@ -36,6 +39,7 @@ public class AssuranceResource {
 
     @POST
     @Operation(summary = "Declare an assurance period", description = "A2: for every customer, or the ones named.")
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = AssurancePeriodView.class)))
     public Uni<Response> create(@Valid @NotNull AssurancePeriodRequest body) {
         return service.create(body).map(p -> Response.created(URI.create("assurance-periods/" + p.id))
                 .entity(AssurancePeriodView.of(p)).build());

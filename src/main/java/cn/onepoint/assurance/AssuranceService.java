@@ -1,5 +1,6 @@
 package cn.onepoint.assurance;
 
+import cn.onepoint.common.Commands;
 import cn.onepoint.common.DomainException;
 import cn.onepoint.common.FieldErrors;
 import cn.onepoint.common.PageParams;
@@ -63,7 +64,7 @@ public class AssuranceService {
 
     @WithTransaction
     public Uni<AssurancePeriod> cancel(UUID id) {
-        return get(id).invoke(p -> {
+        return Commands.lock(AssurancePeriod.class, id, "assurance period").invoke(p -> {
             if (p.cancelledAt != null) {
                 throw DomainException.conflict("ALREADY_CANCELLED", "assurance.cancelled");
             }

@@ -1,6 +1,5 @@
 package cn.onepoint.common;
 
-import io.smallrye.mutiny.CompositeException;
 import io.vertx.core.VertxException;
 import io.vertx.core.http.ConnectionPoolTooBusyException;
 import io.vertx.core.impl.NoStackTraceThrowable;
@@ -31,29 +30,9 @@ public final class DatabaseUnavailable {
     private DatabaseUnavailable() {
     }
 
-    /**
-     * Whether {@code failure} or one of its causes says the database cannot be reached. Mutiny reports a failure
-     * that ran into another while cleaning up (the rollback after a lost connection) as a {@link CompositeException}:
-     * each of its causes counts.
-     */
+    /** Whether {@code failure} or one of its causes (see {@link Causes}) says the database cannot be reached. */
     public static boolean explains(Throwable failure) {
-        return explains(failure, 0);
-    }
-
-    private static boolean explains(Throwable failure, int depth) {
-        for (Throwable t = failure; t != null && depth < 32; t = t.getCause() == t ? null : t.getCause(), depth++) {
-            if (is(t)) {
-                return true;
-            }
-            if (t instanceof CompositeException composite) {
-                for (Throwable cause : composite.getCauses()) {
-                    if (cause != t && explains(cause, depth + 1)) {
-                        return true;
-                    }
-                }
-            }
-        }
-        return false;
+        return Causes.find(failure, DatabaseUnavailable::is).isPresent();
     }
 
     private static boolean is(Throwable t) {

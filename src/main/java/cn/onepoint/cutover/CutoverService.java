@@ -1,5 +1,6 @@
 package cn.onepoint.cutover;
 
+import cn.onepoint.common.Commands;
 import cn.onepoint.common.DomainException;
 import cn.onepoint.common.FieldErrors;
 import cn.onepoint.common.Ids;
@@ -23,8 +24,8 @@ import cn.onepoint.directory.Person;
 import cn.onepoint.directory.Role;
 import cn.onepoint.directory.Unit;
 import cn.onepoint.feed.Outbox;
-import cn.onepoint.sla.Notification;
-import cn.onepoint.sla.Notifier;
+import cn.onepoint.notify.Notification;
+import cn.onepoint.notify.Notifications;
 import cn.onepoint.sla.SlaPolicy;
 import cn.onepoint.sla.SubjectType;
 import cn.onepoint.sla.Timer;
@@ -83,18 +84,18 @@ public class CutoverService {
     private final SlaPolicy policy;
     private final TimerService timers;
     private final Outbox outbox;
-    private final Notifier notifier;
+    private final Notifications notifications;
     private final DateTimeFormatter local;
 
     public CutoverService(Clock clock, Numbers numbers, SlaPolicy policy, TimerService timers, Outbox outbox,
-                          Notifier notifier,
+                          Notifications notifications,
                           @ConfigProperty(name = "onepoint.zone", defaultValue = "Asia/Shanghai") String zone) {
         this.clock = clock;
         this.numbers = numbers;
         this.policy = policy;
         this.timers = timers;
         this.outbox = outbox;
-        this.notifier = notifier;
+        this.notifications = notifications;
         this.local = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of(zone));
     }
 
@@ -218,8 +219,8 @@ public class CutoverService {
                             String.join("、", d.circuitCodesOf(customer.id)), c.description, c.impact,
                             local.format(ackDue));
                     chain = chain
-                            .chain(() -> Notification.of(n.recipientId, n.recipientRole, notifier.channel(), text,
-                                    SubjectType.CUTOVER, c.id, now).persist())
+                            .chain(() -> notifications.persist(List.of(notifications.message(n.recipientId,
+                                    n.recipientRole, text, SubjectType.CUTOVER, c.id, null, now))))
                             .chain(() -> timers.start(TimerSpec.of(TimerKind.CUTOVER_ACK, SubjectType.CUTOVER_NOTICE, n.id)
                                     .withDueAt(ackDue).withScope(c.executingUnitId, customer.id, c.province)))
                             .chain(() -> noticeEvent(d, n, NOTICE_EVENT));
@@ -431,7 +432,7 @@ public class CutoverService {
      */
     private Uni<CutoverView> act(UUID id, CutoverAction action, String personId, String ifMatch, Change change) {
         UUID actorId = Ids.ref("person", personId);
-        return cutover(id).chain(c -> {
+        return Commands.lock(Cutover.class, id, "cutover").chain(c -> {
             Versions.check(ifMatch, c.version);
             CutoverStatus from = c.status;
             CutoverStatus to = action.apply(from);
@@ -467,10 +468,10 @@ public class CutoverService {
     /** One notification per customer already told, to the same person. */
     private Uni<Void> tellEveryCustomer(CutoverData d, Instant now, Function<Customer, String> text) {
         List<Notification> rows = d.notices().stream().filter(n -> n.recipientId != null)
-                .map(n -> Notification.of(n.recipientId, n.recipientRole, notifier.channel(),
-                        text.apply(d.customers().get(n.customerId)), SubjectType.CUTOVER, d.cutover().id, now))
+                .map(n -> notifications.message(n.recipientId, n.recipientRole,
+                        text.apply(d.customers().get(n.customerId)), SubjectType.CUTOVER, d.cutover().id, null, now))
                 .toList();
-        return rows.isEmpty() ? Uni.createFrom().voidItem() : Notification.persist(rows);
+        return notifications.persist(rows);
     }
 
     private Uni<Void> history(Cutover c, String action, CutoverStatus from, UUID actorId, String detail) {

@@ -1,5 +1,6 @@
 package cn.onepoint.directory;
 
+import cn.onepoint.common.DatabaseConflicts;
 import cn.onepoint.common.DomainException;
 import cn.onepoint.common.FieldErrors;
 import cn.onepoint.common.Ids;
@@ -70,7 +71,7 @@ public class DirectoryService {
             errors.add("parentId", "field.parentRequired");
         }
         UUID parentId = errors.uuid("parentId", body.parentId());
-        return unique(errors, "code", body.code(), Unit.count("code", body.code()))
+        return DatabaseConflicts.checkUnique(errors, "unit_code_key", body.code(), () -> Unit.count("code", body.code()))
                 .chain(() -> parentId == null ? Uni.createFrom().nullItem() : Unit.<Unit>findById(parentId))
                 .chain(parent -> {
                     if (parentId != null && parent == null) {
@@ -110,10 +111,9 @@ public class DirectoryService {
     public Uni<Person> createPerson(PersonRequest body) {
         FieldErrors errors = new FieldErrors();
         UUID unitId = errors.uuid("unitId", body.unitId());
-        Uni<Void> login = body.login() == null ? Uni.createFrom().voidItem()
-                : unique(errors, "login", body.login(), Person.count("login", body.login()));
         return exists(errors, "unitId", body.unitId(), unitId, "field.unknownUnit", id -> Unit.findById(id))
-                .chain(() -> login)
+                .chain(() -> DatabaseConflicts.checkUnique(errors, "person_login_idx", body.login(),
+                        () -> Person.count("login", body.login())))
                 .chain(() -> {
                     errors.throwIfAny();
                     Person p = new Person();
@@ -147,7 +147,8 @@ public class DirectoryService {
         FieldErrors errors = new FieldErrors();
         UUID cceId = errors.uuid("cceId", body.cceId());
         UUID cmId = errors.uuid("cmId", body.cmId());
-        return unique(errors, "code", body.code(), Customer.count("code", body.code()))
+        return DatabaseConflicts.checkUnique(errors, "customer_code_key", body.code(),
+                        () -> Customer.count("code", body.code()))
                 .chain(() -> exists(errors, "cceId", body.cceId(), cceId, "field.unknownPerson", id -> Person.findById(id)))
                 .chain(() -> exists(errors, "cmId", body.cmId(), cmId, "field.unknownPerson", id -> Person.findById(id)))
                 .chain(() -> {
@@ -182,7 +183,8 @@ public class DirectoryService {
         UUID aUnit = errors.uuid("aEnd.unitId", body.aEnd().unitId());
         UUID zUnit = errors.uuid("zEnd.unitId", body.zEnd().unitId());
         UUID backbone = errors.uuid("backboneUnitId", body.backboneUnitId());
-        return unique(errors, "code", body.code(), Circuit.count("code", body.code()))
+        return DatabaseConflicts.checkUnique(errors, "circuit_code_key", body.code(),
+                        () -> Circuit.count("code", body.code()))
                 .chain(() -> exists(errors, "customerId", body.customerId(), customerId, "field.unknownCustomer",
                         id -> Customer.findById(id)))
                 .chain(() -> exists(errors, "aEnd.unitId", body.aEnd().unitId(), aUnit, "field.unknownUnit",
@@ -227,14 +229,6 @@ public class DirectoryService {
         e.overseas = Boolean.TRUE.equals(b.overseas());
         e.unitId = unitId;
         return e;
-    }
-
-    private static Uni<Void> unique(FieldErrors errors, String field, String value, Uni<Long> count) {
-        return count.invoke(n -> {
-            if (n > 0) {
-                errors.add(field, "field.duplicate", value);
-            }
-        }).replaceWithVoid();
     }
 
     private static Uni<Void> exists(FieldErrors errors, String field, String raw, UUID id, String messageKey,

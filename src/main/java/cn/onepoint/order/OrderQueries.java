@@ -9,7 +9,7 @@ import cn.onepoint.common.PageParams;
 import cn.onepoint.common.Paging;
 import cn.onepoint.common.Paging.Page;
 import cn.onepoint.common.Query;
-import cn.onepoint.sla.Notification;
+import cn.onepoint.notify.Notification;
 import cn.onepoint.sla.SubjectType;
 import cn.onepoint.workorder.WorkOrder;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;

@@ -40,7 +40,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
@@ -69,6 +72,7 @@ public class OrderResource {
     @Operation(summary = "Take a provisioning order",
             description = "Status acknowledged, step review; A and Z ends from the circuit; the lead bureau computed (P9); "
                     + "the warning-pool entry scheduled (P6); a human number SOyyyyMMddNNNN. Every bad field named at once.")
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = OrderView.class)))
     public Uni<Response> create(@Valid @NotNull CreateOrderRequest body) {
         return service.create(body).map(o -> Response.created(URI.create("orders/" + o.id))
                 .entity(views.of(o)).tag(Versions.etag(o.version)).build());
@@ -177,6 +181,7 @@ public class OrderResource {
     @Operation(summary = "File a progress report (进度报告)",
             description = "P5: this week, next week, items to warn about; restarts the report timer (weekly, or the customer's "
                     + "cadence for an expedited order).")
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ProgressReportView.class)))
     public Uni<Response> progressReport(@PathParam("id") String id, @Valid @NotNull ProgressReportRequest body,
                                         @HeaderParam(IF_MATCH) String ifMatch) {
         return service.progressReport(id(id), body, ifMatch)
@@ -196,6 +201,7 @@ public class OrderResource {
             description = "P6: a reason from the fixed list (OTHER needs a text); at least 5 working days before the due date "
                     + "(3 for expedited orders), else 422 P6; only CUSTOMER may request an extension. Notifies the customer "
                     + "manager, business manager and network-ops support manager; publishes ServiceOrderJeopardyEvent.")
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = WarningView.class)))
     public Uni<Response> warn(@PathParam("id") String id, @Valid @NotNull WarningRequest body,
                               @HeaderParam(IF_MATCH) String ifMatch) {
         return service.warn(id(id), body, ifMatch).map(w -> created(id, "warnings", w.id, WarningView.of(w)));
@@ -223,6 +229,7 @@ public class OrderResource {
     @Operation(summary = "Report a segment complete (分段填报竣工)",
             description = "P8: by the segment's unit, with its passed test result and report (P7); completes the segment's work "
                     + "order. When every segment is complete the order moves to step testing.")
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = SegmentView.class)))
     public Uni<Response> segmentCompletion(@PathParam("id") String id, @Valid @NotNull SegmentCompletionRequest body,
                                            @HeaderParam(IF_MATCH) String ifMatch) {
         return service.completeSegment(id(id), body, ifMatch)
@@ -235,6 +242,7 @@ public class OrderResource {
             description = "P7: by the lead bureau; end to end when mandatory (A端电路, MSTP, other carrier, or asked for), else a "
                     + "seamless test to the far-end exit; a pass needs its report. The first passed report of a cross-domain "
                     + "circuit starts the resource-system timer (P8: 2 working days).")
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = TestView.class)))
     public Uni<Response> test(@PathParam("id") String id, @Valid @NotNull TestRequest body,
                               @HeaderParam(IF_MATCH) String ifMatch) {
         return service.test(id(id), body, ifMatch).map(t -> created(id, "tests", t.id, TestView.of(t)));

@@ -1,5 +1,6 @@
 package cn.onepoint.order;
 
+import cn.onepoint.common.Commands;
 import cn.onepoint.common.DomainException;
 import cn.onepoint.common.FieldErrors;
 import cn.onepoint.common.Ids;
@@ -15,7 +16,7 @@ import cn.onepoint.directory.Tier;
 import cn.onepoint.directory.Unit;
 import cn.onepoint.directory.UnitKind;
 import cn.onepoint.feed.Outbox;
-import cn.onepoint.order.OrderNotices.Recipient;
+import cn.onepoint.notify.Notifications.Recipient;
 import cn.onepoint.order.dto.CompletionRequest;
 import cn.onepoint.order.dto.CreateOrderRequest;
 import cn.onepoint.order.dto.GrantExtensionRequest;
@@ -854,8 +855,7 @@ public class OrderService {
      */
     Uni<ProvisioningOrder> act(UUID id, String ifMatch, OrderAction action, UUID actorId, UUID unitId,
                                Function<ProvisioningOrder, Uni<String>> change, String eventType) {
-        return ProvisioningOrder.<ProvisioningOrder>findById(id).onItem().ifNull()
-                .failWith(() -> DomainException.notFound("order", id))
+        return Commands.lock(ProvisioningOrder.class, id, "order")
                 .chain(o -> {
                     Versions.check(ifMatch, o.version);
                     OrderStatus from = o.status;

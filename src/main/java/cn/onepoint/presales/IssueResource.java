@@ -26,7 +26,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
@@ -52,6 +55,7 @@ public class IssueResource {
             description = "S3: description 问题描述, target 解决目标, due time 解决时间点 (in the future), owner 责任人; by a (chief) "
                     + "customer engineer (else 422 S3); not on a cancelled project (409). Status open; an ISSUE_ITEM timer "
                     + "watches the due time, and its breach flags the item overdue (TimerBreachEvent on the feed).")
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = IssueItemView.class)))
     public Uni<Response> create(@PathParam("projectId") String projectId, @Valid @NotNull CreateIssueRequest body) {
         return service.create(project(projectId), body).map(v -> Response.created(
                 URI.create("projects/" + v.projectId() + "/issues/" + v.id())).entity(v).tag(Versions.etag(v.version()))

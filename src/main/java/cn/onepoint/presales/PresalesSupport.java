@@ -8,8 +8,8 @@ import cn.onepoint.directory.Person;
 import cn.onepoint.directory.Role;
 import cn.onepoint.directory.Unit;
 import cn.onepoint.feed.Outbox;
-import cn.onepoint.sla.Notification;
-import cn.onepoint.sla.Notifier;
+import cn.onepoint.notify.Notification;
+import cn.onepoint.notify.Notifications;
 import cn.onepoint.sla.SubjectType;
 import cn.onepoint.sla.Timer;
 import cn.onepoint.sla.TimerState;
@@ -44,14 +44,14 @@ public class PresalesSupport {
 
     private final Clock clock;
     private final Outbox outbox;
-    private final Notifier notifier;
+    private final Notifications notifications;
     private final ZoneId zone;
 
-    public PresalesSupport(Clock clock, Outbox outbox, Notifier notifier,
+    public PresalesSupport(Clock clock, Outbox outbox, Notifications notifications,
                            @ConfigProperty(name = "onepoint.zone", defaultValue = "Asia/Shanghai") ZoneId zone) {
         this.clock = clock;
         this.outbox = outbox;
-        this.notifier = notifier;
+        this.notifications = notifications;
         this.zone = zone;
     }
 
@@ -198,20 +198,13 @@ public class PresalesSupport {
 
     /**
      * Writes a notification (no escalation) to one person, text in Chinese, the language of the people it goes to;
-     * the engine's delivery job hands it to the {@link Notifier} at least once.
+     * delivered through {@link Notifications} on every enabled channel at least once.
      */
     public Uni<Notification> tell(UUID recipient, Role role, SubjectType subjectType, UUID subjectId, String messageKey,
                                   Object... args) {
-        Notification n = new Notification();
-        n.id = UUID.randomUUID();
-        n.recipientId = recipient;
-        n.role = role;
-        n.channel = notifier.channel();
-        n.text = Messages.text(Locale.SIMPLIFIED_CHINESE, messageKey, args);
-        n.subjectType = subjectType;
-        n.subjectId = subjectId;
-        n.createdAt = now();
-        return n.persist();
+        Notification n = notifications.message(recipient, role,
+                Messages.text(Locale.SIMPLIFIED_CHINESE, messageKey, args), subjectType, subjectId, null, now());
+        return notifications.persist(List.of(n)).replaceWith(n);
     }
 
     public Uni<List<Notification>> notificationsOf(SubjectType subjectType, UUID subjectId) {

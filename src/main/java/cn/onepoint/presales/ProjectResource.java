@@ -24,7 +24,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
@@ -49,6 +52,7 @@ public class ProjectResource {
     @Operation(summary = "Take on a pre-sales project (项目承接)",
             description = "S4: by a (chief) customer engineer, for a (chief) customer manager (else 422 S4); step intake; a "
                     + "human number PJyyyyMMddNNNN. Every bad field named at once.")
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ProjectView.class)))
     public Uni<Response> create(@Valid @NotNull CreateProjectRequest body) {
         return service.create(body).map(v -> Response.created(URI.create("projects/" + v.id())).entity(v)
                 .tag(Versions.etag(v.version())).build());

@@ -1,5 +1,6 @@
 package cn.onepoint.presales;
 
+import cn.onepoint.common.Commands;
 import cn.onepoint.common.DomainException;
 import cn.onepoint.common.FieldErrors;
 import cn.onepoint.common.Ids;
@@ -194,7 +195,7 @@ public class ProjectService {
      */
     private Uni<ProjectView> act(UUID id, String ifMatch, UUID actorId, Consumer<Project> allowed,
                                  Function<Project, Uni<String>> change, String action) {
-        return Project.<Project>findById(id).onItem().ifNull().failWith(() -> DomainException.notFound("project", id))
+        return Commands.lock(Project.class, id, "project")
                 .chain(p -> {
                     Versions.check(ifMatch, p.version);
                     allowed.accept(p);

@@ -27,7 +27,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
@@ -57,6 +60,7 @@ public class RequirementResource {
                     + "segment (A access, backbone when backboneUnitId is given, Z access when zEnd is given), each for the "
                     + "segment's unit; the checks cover the network up to the customer's red line, not the property. "
                     + "Status checking; a human number RQyyyyMMddNNNN. Every bad field named at once.")
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = RequirementView.class)))
     public Uni<Response> create(@Valid @NotNull CreateRequirementRequest body) {
         return service.create(body).map(v -> Response.created(URI.create("requirements/" + v.id()))
                 .entity(v).tag(Versions.etag(v.version())).build());

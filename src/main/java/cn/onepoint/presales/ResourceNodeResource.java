@@ -26,7 +26,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
@@ -51,6 +54,7 @@ public class ResourceNodeResource {
     @Operation(summary = "Record a node's resource and its threshold (资源预警门限)",
             description = "S2: cceId a (chief) customer engineer, chiefCmId a (chief) customer manager (else 422 S2). Created "
                     + "already below the threshold, it warns and raises a build request at once (see PATCH).")
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ResourceNodeView.class)))
     public Uni<Response> create(@Valid @NotNull CreateNodeRequest body) {
         return service.create(body).map(n -> Response.created(URI.create("resource-nodes/" + n.id))
                 .entity(ResourceNodeView.of(n)).tag(Versions.etag(n.version)).build());

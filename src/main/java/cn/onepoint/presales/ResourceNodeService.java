@@ -1,5 +1,6 @@
 package cn.onepoint.presales;
 
+import cn.onepoint.common.DatabaseConflicts;
 import cn.onepoint.common.DomainException;
 import cn.onepoint.common.FieldErrors;
 import cn.onepoint.common.Ids;
@@ -64,12 +65,8 @@ public class ResourceNodeService {
         UUID unitId = errors.uuid("unitId", b.unitId());
         UUID cceId = errors.uuid("cceId", b.cceId());
         UUID cmId = errors.uuid("chiefCmId", b.chiefCmId());
-        return ResourceNode.count("code", b.code())
-                .invoke(n -> {
-                    if (n > 0) {
-                        errors.add("code", "field.duplicate", b.code());
-                    }
-                })
+        return DatabaseConflicts.checkUnique(errors, "resource_node_code_key", b.code(),
+                        () -> ResourceNode.count("code", b.code()))
                 .chain(() -> PresalesSupport.units(errors, PresalesSupport.refs("unitId", unitId)))
                 .chain(units -> PresalesSupport.people(errors, PresalesSupport.refs("personId", actorId, "cceId", cceId,
                         "chiefCmId", cmId)).chain(people -> {

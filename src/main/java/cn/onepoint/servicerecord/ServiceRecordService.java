@@ -1,5 +1,6 @@
 package cn.onepoint.servicerecord;
 
+import cn.onepoint.common.Commands;
 import cn.onepoint.common.DomainException;
 import cn.onepoint.common.FieldErrors;
 import cn.onepoint.common.Ids;
@@ -193,7 +194,7 @@ public class ServiceRecordService {
     private Uni<ServiceRecordView> act(UUID id, ServiceRecordAction action, String personId, String ifMatch,
                                        BiFunction<ServiceRecord, Person, Uni<String>> change) {
         UUID actorId = Ids.ref("person", personId);
-        return record(id).chain(r -> {
+        return Commands.lock(ServiceRecord.class, id, "service record").chain(r -> {
             Versions.check(ifMatch, r.version);
             ServiceRecordStatus from = r.status;
             ServiceRecordStatus to = action.apply(from);

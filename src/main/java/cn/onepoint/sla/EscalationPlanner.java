@@ -3,6 +3,8 @@ package cn.onepoint.sla;
 import cn.onepoint.common.Messages;
 import cn.onepoint.directory.Role;
 import cn.onepoint.directory.Tier;
+import cn.onepoint.notify.Notification;
+import cn.onepoint.notify.Notifications;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -10,11 +12,9 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -36,31 +36,34 @@ public class EscalationPlanner {
     private static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
 
     private final DateTimeFormatter format;
+    private final Notifications notifications;
 
-    public EscalationPlanner(@ConfigProperty(name = "onepoint.zone", defaultValue = "Asia/Shanghai") String zone) {
+    public EscalationPlanner(@ConfigProperty(name = "onepoint.zone", defaultValue = "Asia/Shanghai") String zone,
+                             Notifications notifications) {
+        this.notifications = notifications;
         this.format = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of(zone));
     }
 
     /** The escalation of a breached timer to {@code level} (1 = the timer's own unit). */
-    public Plan forBreach(Timer t, int level, Target target, String channel, Instant now) {
+    public Plan forBreach(Timer t, int level, Target target, Instant now) {
         Escalation e = escalation(t.id, t.subjectType, t.subjectId, t.customerId, level, target,
                 EscalationReason.BREACH, now);
         String unit = unitName(target);
         String tier = tierLabel(target);
         Object[] args = {label("sla.subject." + t.subjectType), t.subjectId.toString(),
                 label("sla.kind." + t.kind), t.rule, format.format(t.dueAt), Integer.toString(level), unit, tier};
-        return new Plan(e, notifications(e, target, channel, now,
+        return new Plan(e, notifications(e, target, now,
                 Messages.text(CHINESE, "sla.notify.breach", args),
                 Messages.text(CHINESE, "sla.notify.breachInfo", args)));
     }
 
-    /** A direct escalation (total outage, assurance period, …) to the first tier. */
+    /** A direct escalation (total outage, assurance period, a customer's complaint, …) to {@code level}. */
     public Plan forReason(SubjectType subjectType, UUID subjectId, UUID customerId, EscalationReason reason,
-                          Target target, String channel, Instant now) {
-        Escalation e = escalation(null, subjectType, subjectId, customerId, 1, target, reason, now);
+                          int level, Target target, Instant now) {
+        Escalation e = escalation(null, subjectType, subjectId, customerId, level, target, reason, now);
         Object[] args = {label("sla.subject." + subjectType), subjectId.toString(), label("sla.reason." + reason),
                 unitName(target), tierLabel(target)};
-        return new Plan(e, notifications(e, target, channel, now,
+        return new Plan(e, notifications(e, target, now,
                 Messages.text(CHINESE, "sla.notify.escalate", args),
                 Messages.text(CHINESE, "sla.notify.escalateInfo", args)));
     }
@@ -81,34 +84,19 @@ public class EscalationPlanner {
         return e;
     }
 
-    private static List<Notification> notifications(Escalation e, Target target, String channel, Instant now,
-                                                    String actText, String infoText) {
-        List<Notification> out = new ArrayList<>();
-        Set<UUID> told = new LinkedHashSet<>();
-        for (UUID supervisor : target.supervisors()) {
-            add(out, told, e, supervisor, Role.SUPERVISOR, channel, actText, now);
+    private List<Notification> notifications(Escalation e, Target target, Instant now, String actText,
+                                             String infoText) {
+        List<Notifications.Recipient> to = new ArrayList<>();
+        target.supervisors().forEach(s -> to.add(new Notifications.Recipient(s, Role.SUPERVISOR)));
+        to.add(new Notifications.Recipient(target.cceId(), Role.CHIEF_CUSTOMER_ENGINEER));
+        List<Notification> out = new ArrayList<>(notifications.messages(to, actText, e.subjectType, e.subjectId, now));
+        // the CM is told for information (a different text), unless already told as one of the above
+        if (target.cmId() != null && out.stream().noneMatch(n -> n.recipientId.equals(target.cmId()))) {
+            out.add(notifications.message(target.cmId(), Role.CUSTOMER_MANAGER, infoText, e.subjectType, e.subjectId,
+                    e.id, now));
         }
-        add(out, told, e, target.cceId(), Role.CHIEF_CUSTOMER_ENGINEER, channel, actText, now);
-        add(out, told, e, target.cmId(), Role.CUSTOMER_MANAGER, channel, infoText, now);
+        out.forEach(n -> n.escalationId = e.id);
         return out;
-    }
-
-    private static void add(List<Notification> out, Set<UUID> told, Escalation e, UUID person, Role role,
-                            String channel, String text, Instant now) {
-        if (person == null || !told.add(person)) {
-            return;
-        }
-        Notification n = new Notification();
-        n.id = Uuids.timeOrdered(now);
-        n.escalationId = e.id;
-        n.recipientId = person;
-        n.role = role;
-        n.channel = channel;
-        n.text = text;
-        n.subjectType = e.subjectType;
-        n.subjectId = e.subjectId;
-        n.createdAt = now;
-        out.add(n);
     }
 
     private static String unitName(Target t) {

@@ -8,8 +8,12 @@ import cn.onepoint.common.Query;
 import cn.onepoint.directory.Customer;
 import cn.onepoint.directory.Person;
 import cn.onepoint.directory.Role;
+import cn.onepoint.directory.Tier;
 import cn.onepoint.directory.Unit;
+import cn.onepoint.directory.UnitKind;
 import cn.onepoint.feed.Outbox;
+import cn.onepoint.notify.Notification;
+import cn.onepoint.notify.Notifications;
 import cn.onepoint.sla.dto.EscalationView;
 import cn.onepoint.sla.dto.TimerView;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -48,14 +52,15 @@ public class TimerService {
     private final SlaPolicy policy;
     private final Outbox outbox;
     private final EscalationPlanner planner;
-    private final Notifier notifier;
+    private final Notifications notifications;
 
-    public TimerService(Clock clock, SlaPolicy policy, Outbox outbox, EscalationPlanner planner, Notifier notifier) {
+    public TimerService(Clock clock, SlaPolicy policy, Outbox outbox, EscalationPlanner planner,
+                        Notifications notifications) {
         this.clock = clock;
         this.policy = policy;
         this.outbox = outbox;
         this.planner = planner;
-        this.notifier = notifier;
+        this.notifications = notifications;
     }
 
     // ---- the feature API ---------------------------------------------------------------------------
@@ -209,6 +214,12 @@ public class TimerService {
     @WithTransaction
     public Uni<Escalation> escalateNow(SubjectType subjectType, UUID subjectId, EscalationReason reason,
                                        UUID unitId, UUID customerId) {
+        return escalateNow(subjectType, subjectId, reason, unitId, customerId, 1);
+    }
+
+    /** As above, to {@code level} (1 = the first tier) at {@code unitId}. */
+    public Uni<Escalation> escalateNow(SubjectType subjectType, UUID subjectId, EscalationReason reason,
+                                       UUID unitId, UUID customerId, int level) {
         Instant now = now();
         Uni<Unit> unit = unitId == null ? Uni.createFrom().nullItem()
                 : Unit.<Unit>findById(unitId).onItem().ifNull().failWith(() -> DomainException.notFound("unit", unitId));
@@ -219,17 +230,34 @@ public class TimerService {
             EscalationPlanner.Target target = new EscalationPlanner.Target(u == null ? null : u.id,
                     u == null ? null : u.tier, u == null ? null : u.name, supervisors,
                     c == null ? null : c.cceId, c == null ? null : c.cmId);
-            EscalationPlanner.Plan plan = planner.forReason(subjectType, subjectId, customerId, reason, target,
-                    notifier.channel(), now);
+            EscalationPlanner.Plan plan = planner.forReason(subjectType, subjectId, customerId, reason, level, target,
+                    now);
             return plan.escalation().persist()
                     // nobody to notify (a unit without supervisor, a customer without CCE or CM) still escalates
-                    .chain(() -> plan.notifications().isEmpty() ? Uni.createFrom().voidItem()
-                            : Notification.persist(plan.notifications()))
+                    .chain(() -> notifications.persist(plan.notifications()))
                     .chain(() -> outbox.append(Outbox.Topic.timers, ESCALATION_EVENT, subjectType.name(), subjectId,
                             new Outbox.Scope(customerId, unitId, u == null ? null : u.province),
                             EscalationView.event(plan.escalation(), plan.notifications())))
                     .replaceWith(plan.escalation());
         })));
+    }
+
+    /**
+     * T13: the unit one tier above {@code unitId}, as the sweep escalates a breach: its parent (LOCAL → PROVINCE →
+     * GROUP), the group control desk for a province without a parent; a GROUP unit has nothing above it and
+     * stays where it is.
+     */
+    public Uni<UUID> unitAbove(UUID unitId) {
+        return Unit.<Unit>findById(unitId).chain(u -> {
+            if (u == null || u.tier == Tier.GROUP) {
+                return Uni.createFrom().item(unitId);
+            }
+            if (u.parentId != null) {
+                return Uni.createFrom().item(u.parentId);
+            }
+            return Unit.<Unit>find("tier = ?1 and kind = ?2 order by createdAt, id", Tier.GROUP, UnitKind.CONTROL_DESK)
+                    .firstResult().map(g -> g == null ? unitId : g.id);
+        });
     }
 
     /** T13: the supervisors of a unit (people with the SUPERVISOR role). */

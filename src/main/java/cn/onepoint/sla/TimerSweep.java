@@ -1,6 +1,8 @@
 package cn.onepoint.sla;
 
 import cn.onepoint.directory.Tier;
+import cn.onepoint.notify.Notification;
+import cn.onepoint.notify.Notifications;
 import cn.onepoint.sla.dto.EscalationView;
 import cn.onepoint.sla.dto.TimerView;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -168,18 +170,11 @@ public class TimerSweep {
                          (select min(warn_at) from timer where state = 'running' and warned_at is null),
                          (select min(next_escalation_at) from timer where next_escalation_at is not null)) as earliest""";
 
-    private static final String CLAIM_NOTIFICATIONS = """
-            select * from notification
-             where delivered_at is null
-             order by created_at
-             limit $1
-             for update skip locked""";
-
     private final Pool pool;
     private final Clock clock;
     private final SlaPolicy policy;
     private final EscalationPlanner planner;
-    private final Notifier notifier;
+    private final Notifications notifications;
     private final ObjectMapper json;
     private final Vertx vertx;
     private final Event<BreachesCommitted> committed;
@@ -188,24 +183,22 @@ public class TimerSweep {
     private final Counter warnings;
     private final Counter breaches;
     private final Counter escalations;
-    private final Counter deliveries;
     private final io.micrometer.core.instrument.Timer detectionLag;
     private final io.micrometer.core.instrument.Timer sweepTime;
     private final AtomicLong lagMillis = new AtomicLong();
 
     private final AtomicBoolean scheduled;
     private final AtomicBoolean sweeping = new AtomicBoolean();
-    private final AtomicBoolean delivering = new AtomicBoolean();
     private long wakeUpId = -1;
     private Instant wakeUpAt;
 
-    public TimerSweep(Pool pool, Clock clock, SlaPolicy policy, EscalationPlanner planner, Notifier notifier,
+    public TimerSweep(Pool pool, Clock clock, SlaPolicy policy, EscalationPlanner planner, Notifications notifications,
                       ObjectMapper json, Vertx vertx, Event<BreachesCommitted> committed, MeterRegistry registry) {
         this.pool = pool;
         this.clock = clock;
         this.policy = policy;
         this.planner = planner;
-        this.notifier = notifier;
+        this.notifications = notifications;
         this.json = json;
         this.vertx = vertx;
         this.committed = committed;
@@ -215,7 +208,6 @@ public class TimerSweep {
         this.warnings = registry.counter("onepoint.sla.warnings");
         this.breaches = registry.counter("onepoint.sla.breaches");
         this.escalations = registry.counter("onepoint.sla.escalations");
-        this.deliveries = registry.counter("onepoint.sla.notifications.delivered");
         this.detectionLag = io.micrometer.core.instrument.Timer.builder("onepoint.sla.detection.lag")
                 .description("From a timer's due time to the commit of its breach")
                 .publishPercentiles(0.5, 0.99).register(registry);
@@ -229,21 +221,6 @@ public class TimerSweep {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = SweepDisabled.class)
     Uni<Void> scheduledSweep() {
         return tick();
-    }
-
-    @Scheduled(identity = "onepoint-notification-delivery", every = "${onepoint.sla.sweep-interval:1s}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = SweepDisabled.class)
-    Uni<Void> scheduledDelivery() {
-        if (!delivering.compareAndSet(false, true)) {
-            return Uni.createFrom().voidItem();
-        }
-        // Detection comes first: while a sweep is busy, deliver one batch per tick; drain when it is idle.
-        Uni<Integer> delivery = sweeping.get() ? deliveryBatch() : deliverOnce();
-        return delivery
-                .onFailure().invoke(e -> LOG.error("Notification delivery failed; retrying at the next tick", e))
-                .onFailure().recoverWithNull()
-                .onTermination().invoke(() -> delivering.set(false))
-                .replaceWithVoid();
     }
 
     /**
@@ -349,16 +326,6 @@ public class TimerSweep {
                 .invoke(r -> sweepTime.record(System.nanoTime() - started, TimeUnit.NANOSECONDS));
     }
 
-    /** Hands undelivered notifications to the {@link Notifier} and marks them delivered (at least once). */
-    public Uni<Integer> deliverOnce() {
-        return deliverFrom(0);
-    }
-
-    private Uni<Integer> deliverFrom(int soFar) {
-        return deliveryBatch().chain(n -> n < policy.batchSize() ? Uni.createFrom().item(soFar + n)
-                : deliverFrom(soFar + n));
-    }
-
     private record Batch(int claimed, SweepResult result) {
     }
 
@@ -396,28 +363,6 @@ public class TimerSweep {
         return claimAndWrite(CLAIM_ESCALATIONS, false);
     }
 
-    private Uni<Integer> deliveryBatch() {
-        Instant now = now();
-        return pool.withTransaction(conn -> conn.preparedQuery(CLAIM_NOTIFICATIONS)
-                        .execute(Tuple.of(policy.batchSize()))
-                        .chain(rows -> {
-                            List<Notification> pending = new ArrayList<>();
-                            rows.forEach(r -> pending.add(notification(r)));
-                            if (pending.isEmpty()) {
-                                return Uni.createFrom().item(0);
-                            }
-                            Uni<Void> sent = Uni.createFrom().voidItem();
-                            for (Notification n : pending) {
-                                sent = sent.chain(() -> notifier.deliver(n));
-                            }
-                            UUID[] ids = pending.stream().map(n -> n.id).toArray(UUID[]::new);
-                            return sent.chain(() -> conn
-                                    .preparedQuery("update notification set delivered_at = $1 where id = any($2::uuid[])")
-                                    .execute(Tuple.of(odt(now), ids))).replaceWith(pending.size());
-                        }))
-                .invoke(n -> deliveries.increment(n));
-    }
-
     /**
      * One batch in one transaction: claim (with escalation targets), decide in Java (texts, views), write
      * everything with one statement. {@code breach}: the claimed timers are due and breach now, and their
@@ -441,7 +386,9 @@ public class TimerSweep {
                             if (breach) {
                                 breached.addAll(d.breached);
                             }
-                            return conn.preparedQuery(WRITE).execute(d.tuple(now)).replaceWith(d.raised.size());
+                            return conn.preparedQuery(WRITE).execute(d.tuple(now))
+                                    .chain(() -> notifications.insert(conn, d.told, now))
+                                    .replaceWith(d.raised.size());
                         }))
                 .invoke(escalated -> {
                     escalations.increment(escalated);
@@ -504,7 +451,7 @@ public class TimerSweep {
         EscalationPlanner.Plan plan = null;
         if (t.escalationLevel == 0 || target.unitId() != null) {
             int level = t.escalationLevel + 1;
-            plan = planner.forBreach(t, level, target, notifier.channel(), now);
+            plan = planner.forBreach(t, level, target, now);
             d.raised.add(plan.escalation());
             d.told.addAll(plan.notifications());
             t.escalationLevel = level;
@@ -605,20 +552,6 @@ public class TimerSweep {
         t.version = r.getLong("version");
         t.createdAt = instant(r, "created_at");
         return t;
-    }
-
-    private static Notification notification(Row r) {
-        Notification n = new Notification();
-        n.id = r.getUUID("id");
-        n.escalationId = r.getUUID("escalation_id");
-        n.recipientId = r.getUUID("recipient_id");
-        n.role = cn.onepoint.directory.Role.valueOf(r.getString("role"));
-        n.channel = r.getString("channel");
-        n.text = r.getString("text");
-        n.subjectType = SubjectType.valueOf(r.getString("subject_type"));
-        n.subjectId = r.getUUID("subject_id");
-        n.createdAt = instant(r, "created_at");
-        return n;
     }
 
     private static Instant instant(Row r, String column) {

@@ -1,6 +1,7 @@
 package cn.onepoint.ticket;
 
 import cn.onepoint.assurance.AssuranceService;
+import cn.onepoint.common.Commands;
 import cn.onepoint.common.DomainException;
 import cn.onepoint.common.FieldErrors;
 import cn.onepoint.common.Ids;
@@ -182,8 +183,7 @@ public class FaultReportService implements TicketCloseListener {
     private Uni<FaultReport> act(UUID ticketId, String ifMatch, FaultReportAction action, String personId,
                                  Change change) {
         UUID actorId = Ids.ref("person", personId);
-        return Ticket.<Ticket>findById(ticketId).onItem().ifNull()
-                .failWith(() -> DomainException.notFound("ticket", ticketId))
+        return Commands.lock(Ticket.class, ticketId, "ticket")
                 .chain(t -> report(t).chain(r -> {
                     Versions.check(ifMatch, r.version);
                     FaultReportStatus next = action.apply(r.status);

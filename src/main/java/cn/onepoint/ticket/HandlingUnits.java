@@ -2,7 +2,7 @@ package cn.onepoint.ticket;
 
 import cn.onepoint.directory.Person;
 import cn.onepoint.directory.Role;
-import cn.onepoint.sla.Notifications;
+import cn.onepoint.notify.Notifications;
 import cn.onepoint.sla.SubjectType;
 import cn.onepoint.workorder.WorkOrder;
 import cn.onepoint.workorder.WorkOrderNotice;

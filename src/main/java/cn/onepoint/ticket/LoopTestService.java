@@ -1,5 +1,6 @@
 package cn.onepoint.ticket;
 
+import cn.onepoint.common.Commands;
 import cn.onepoint.common.DomainException;
 import cn.onepoint.common.FieldErrors;
 import cn.onepoint.common.Ids;
@@ -130,7 +131,8 @@ public class LoopTestService {
         UUID actor = Ids.ref("person", body.personId());
         UUID unitId = Ids.ref("unit", body.unitId());
         LoopTest[] test = new LoopTest[1];
-        return session(ticketId, loopTestId).chain(lt -> {
+        // The ticket is locked before the loop test is read, so two loops at once are taken one after the other.
+        return Commands.lock(Ticket.class, ticketId, "ticket").chain(() -> session(ticketId, loopTestId)).chain(lt -> {
             // T17: no consent, no loop test.
             if (lt.status == LoopTestStatus.NO_CONSENT) {
                 throw DomainException.rule("T17", "t17.noConsent", lt.otherMethod);

@@ -1,6 +1,7 @@
 package cn.onepoint.ticket;
 
 import cn.onepoint.directory.BusinessType;
+import cn.onepoint.directory.Tier;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
@@ -134,6 +135,15 @@ public class Ticket extends PanacheEntityBase {
     public Long slaCountedSeconds;
     @Column(name = "sla_met")
     public Boolean slaMet;
+    /** T13/T14: the ticket's escalations so far (0: none); each external escalation adds one. */
+    @Column(name = "escalation_level")
+    public int escalationLevel;
+    /** T14: the tier and unit of the highest escalation, where the next one starts from. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "escalation_tier", columnDefinition = "varchar(16)")
+    public Tier escalationTier;
+    @Column(name = "escalation_unit_id")
+    public UUID escalationUnitId;
     @Column(name = "created_at")
     public Instant createdAt;
     @Column(name = "updated_at")

@@ -1,5 +1,6 @@
 package cn.onepoint.ticket;
 
+import cn.onepoint.common.Commands;
 import cn.onepoint.common.DomainException;
 import cn.onepoint.common.FieldErrors;
 import cn.onepoint.common.Ids;
@@ -773,7 +774,7 @@ public class TicketService {
     /** As above; {@code eventType} replaces the default status / attribute change event when given. */
     Uni<Ticket> act(UUID id, String ifMatch, TicketAction action, UUID actorId, UUID unitId,
                     Function<Ticket, Uni<String>> change, String eventType) {
-        return Ticket.<Ticket>findById(id).onItem().ifNull().failWith(() -> DomainException.notFound("ticket", id))
+        return Commands.lock(Ticket.class, id, "ticket")
                 .chain(t -> {
                     Versions.check(ifMatch, t.version);
                     TicketStatus from = t.status;

@@ -3,6 +3,7 @@ package cn.onepoint.ticket;
 import cn.onepoint.assurance.AssuranceService;
 import cn.onepoint.directory.Customer;
 import cn.onepoint.directory.Unit;
+import cn.onepoint.sla.Escalation;
 import cn.onepoint.sla.EscalationReason;
 import cn.onepoint.sla.SlaPolicy;
 import cn.onepoint.sla.SubjectType;
@@ -55,20 +56,34 @@ public class TicketTimers {
         });
     }
 
-    /** T13: a flag set after intake escalates as it would have at intake. */
+    /** T13: a flag set after intake escalates as it would have at intake, to the first tier. */
     Uni<Void> escalate(Ticket t, List<EscalationReason> reasons) {
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (EscalationReason r : reasons) {
             chain = chain.chain(() -> timers.escalateNow(SubjectType.TICKET, t.id, r, t.acceptanceUnitId,
-                    t.customerId)).replaceWithVoid();
+                    t.customerId)).invoke(e -> raise(t, e)).replaceWithVoid();
         }
         return chain;
     }
 
-    /** T14: the customer escalated directly or through the CM. */
+    /**
+     * T14: the customer escalated directly or through the CM: one level above the ticket's current one, one tier
+     * above its last escalation's unit (the acceptance unit for the first), as a breach climbs (T13).
+     */
     Uni<Void> external(Ticket t) {
-        return timers.escalateNow(SubjectType.TICKET, t.id, EscalationReason.EXTERNAL, t.acceptanceUnitId,
-                t.customerId).replaceWithVoid();
+        Uni<UUID> unit = t.escalationLevel == 0 || t.escalationUnitId == null
+                ? Uni.createFrom().item(t.acceptanceUnitId) : timers.unitAbove(t.escalationUnitId);
+        return unit.chain(u -> timers.escalateNow(SubjectType.TICKET, t.id, EscalationReason.EXTERNAL, u,
+                t.customerId, t.escalationLevel + 1)).invoke(e -> raise(t, e)).replaceWithVoid();
+    }
+
+    /** The ticket's level is its highest escalation's. */
+    private static void raise(Ticket t, Escalation e) {
+        if (e.level > t.escalationLevel) {
+            t.escalationLevel = e.level;
+            t.escalationTier = e.tier;
+            t.escalationUnitId = e.unitId;
+        }
     }
 
     /** T10 first update within 30 min, T5 resolution by product and customer level: both from acceptance. */

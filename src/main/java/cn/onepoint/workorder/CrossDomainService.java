@@ -1,5 +1,6 @@
 package cn.onepoint.workorder;
 
+import cn.onepoint.common.Commands;
 import cn.onepoint.common.DomainException;
 import cn.onepoint.common.FieldErrors;
 import cn.onepoint.common.Messages;
@@ -9,8 +10,7 @@ import cn.onepoint.directory.Person;
 import cn.onepoint.directory.Role;
 import cn.onepoint.directory.Unit;
 import cn.onepoint.feed.Outbox;
-import cn.onepoint.sla.Notification;
-import cn.onepoint.sla.Notifier;
+import cn.onepoint.notify.Notifications;
 import cn.onepoint.sla.SlaPolicy;
 import cn.onepoint.sla.SubjectType;
 import cn.onepoint.workorder.dto.CrossDomainCreateRequest;
@@ -48,16 +48,16 @@ public class CrossDomainService {
     private final DirectoryService directory;
     private final WorkOrderService workOrders;
     private final CrossDomainTimers timers;
-    private final Notifier notifier;
+    private final Notifications notifications;
 
     public CrossDomainService(Clock clock, SlaPolicy policy, DirectoryService directory, WorkOrderService workOrders,
-                              CrossDomainTimers timers, Notifier notifier) {
+                              CrossDomainTimers timers, Notifications notifications) {
         this.clock = clock;
         this.policy = policy;
         this.directory = directory;
         this.workOrders = workOrders;
         this.timers = timers;
-        this.notifier = notifier;
+        this.notifications = notifications;
     }
 
     @WithTransaction
@@ -166,7 +166,7 @@ public class CrossDomainService {
     /** Withdraws a request with its open tasks, or one task of it; only the request's customer engineer may. */
     @WithTransaction
     public Uni<WorkOrder> cancel(UUID id, String personId, String note, String ifMatch) {
-        return workOrders.get(id).chain(w -> {
+        return Commands.lock(WorkOrder.class, id, "work order").chain(w -> {
             if (!w.type.crossDomain()) {
                 throw DomainException.rule("W1", "w1.cancelNotCrossDomain");
             }
@@ -193,6 +193,18 @@ public class CrossDomainService {
         });
     }
 
+    /** The rule a person outside the work order's unit is refused by; W1: a cross-domain task is worked by its team. */
+    static String ruleOfUnit(WorkOrder w, String otherwise) {
+        return w.type.crossDomain() ? "W1" : otherwise;
+    }
+
+    /** W1: a team of another domain that rejects a task says why, for the customer engineer to re-plan. */
+    static void declineReason(WorkOrder w, String note) {
+        if (w.type.crossDomain() && (note == null || note.isBlank())) {
+            throw FieldErrors.single("note", "field.required");
+        }
+    }
+
     /** W1: the customer engineer who took the request dispatches, controls and replies (one point 一点). */
     private static void isEngineer(WorkOrder request, Person person) {
         if (!person.id.equals(request.engineerId)) {
@@ -202,17 +214,9 @@ public class CrossDomainService {
 
     /** The customer manager hears the reply through the notification channel. */
     private Uni<Void> tellManager(WorkOrder request, Instant now) {
-        Notification n = new Notification();
-        n.id = UUID.randomUUID();
-        n.recipientId = request.requestedBy;
-        n.role = Role.CUSTOMER_MANAGER;
-        n.channel = notifier.channel();
-        n.text = Messages.text(Locale.SIMPLIFIED_CHINESE, "w1.notify.reply", request.number, request.title,
-                request.result);
-        n.subjectType = SubjectType.WORK_ORDER;
-        n.subjectId = request.id;
-        n.createdAt = now;
-        return n.persist().replaceWithVoid();
+        return notifications.persist(List.of(notifications.message(request.requestedBy, Role.CUSTOMER_MANAGER,
+                Messages.text(Locale.SIMPLIFIED_CHINESE, "w1.notify.reply", request.number, request.title,
+                        request.result), SubjectType.WORK_ORDER, request.id, null, now)));
     }
 
     /** Each task's unit in the order of the tasks; null, with the field recorded as bad, where it names none. */

@@ -198,8 +198,24 @@ public class WorkOrderResource {
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ProgressView.class)))
     public Uni<Response> progress(@PathParam("id") String id, @Valid @NotNull ProgressRequest body) {
         return service.progress(Ids.parse("work order", id), body)
-                .map(p -> Response.created(URI.create("work-orders/" + id + "/progress"))
+                .map(p -> Response.created(URI.create("work-orders/" + id + "/progress/" + p.id))
                         .entity(ProgressView.of(p)).build());
+    }
+
+    @GET
+    @Path("{id}/progress")
+    @Operation(summary = "Progress reported on this work order", description = "T9: oldest first.")
+    public Uni<List<ProgressView>> progressReports(@PathParam("id") String id) {
+        return service.progressReports(Ids.parse("work order", id))
+                .map(l -> l.stream().map(ProgressView::of).toList());
+    }
+
+    @GET
+    @Path("{id}/progress/{reportId}")
+    @Operation(summary = "One progress report", description = "T9: the report as filed.")
+    public Uni<ProgressView> progressReport(@PathParam("id") String id, @PathParam("reportId") String reportId) {
+        return service.progressReport(Ids.parse("work order", id), Ids.parse("progress report", reportId))
+                .map(ProgressView::of);
     }
 
     @POST

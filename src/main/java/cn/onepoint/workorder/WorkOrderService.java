@@ -2,6 +2,7 @@ package cn.onepoint.workorder;
 
 import cn.onepoint.auth.Scope;
 import cn.onepoint.auth.ScopedReads;
+import cn.onepoint.common.Commands;
 import cn.onepoint.common.DomainException;
 import cn.onepoint.common.FieldErrors;
 import cn.onepoint.common.Ids;
@@ -174,6 +175,23 @@ public class WorkOrderService {
         return get(id).chain(w -> WorkOrderNotice.list("workOrderId = ?1 order by at, id", id));
     }
 
+    /** T9: the progress a work order's unit reported, oldest first. */
+    @WithSession
+    public Uni<List<ProgressReport>> progressReports(UUID id) {
+        return get(id).chain(w -> ProgressReport.list("workOrderId = ?1 order by reportedAt, id", id));
+    }
+
+    /** T9: one progress report of a work order (the Location of the report just filed). */
+    @WithSession
+    public Uni<ProgressReport> progressReport(UUID id, UUID reportId) {
+        return get(id).chain(w -> ProgressReport.<ProgressReport>findById(reportId)).map(p -> {
+            if (p == null || !id.equals(p.workOrderId)) {
+                throw DomainException.notFound("progress report", reportId);
+            }
+            return p;
+        });
+    }
+
     /** The work orders that received a record (an information item, a wording), in the caller's session. */
     public Uni<List<WorkOrderNotice>> noticesOf(List<UUID> refIds) {
         return refIds.isEmpty() ? Uni.createFrom().item(List.of())
@@ -218,10 +236,7 @@ public class WorkOrderService {
     @WithTransaction
     public Uni<WorkOrder> decline(UUID id, String personId, String note, String ifMatch) {
         return act(id, WorkOrderAction.DECLINE, personId, ofUnit("T4"), ifMatch, (w, person, now) -> {
-            // W1: a team of another domain that rejects a task says why, for the customer engineer to re-plan.
-            if (w.type.crossDomain() && (note == null || note.isBlank())) {
-                throw FieldErrors.single("note", "field.required");
-            }
+            CrossDomainService.declineReason(w, note); // a cross-domain task's rejection (W1)
             w.result = note;
             w.completedAt = now;
             return Made.detail(note);
@@ -334,8 +349,7 @@ public class WorkOrderService {
     static MayAct ofUnit(String rule) {
         return (w, person) -> {
             if (!person.unitId.equals(w.unitId)) {
-                // W1: a cross-domain task is worked by the team it was dispatched to.
-                throw DomainException.rule(w.type.crossDomain() ? "W1" : rule, "wo.notOfUnit", person.name);
+                throw DomainException.rule(CrossDomainService.ruleOfUnit(w, rule), "wo.notOfUnit", person.name);
             }
         };
     }
@@ -347,8 +361,7 @@ public class WorkOrderService {
     Uni<WorkOrder> act(UUID id, WorkOrderAction action, String personId, MayAct mayAct, String ifMatch,
                        Change change) {
         UUID actorId = Ids.ref("person", personId);
-        return WorkOrder.<WorkOrder>findById(id).onItem().ifNull()
-                .failWith(() -> DomainException.notFound("work order", id))
+        return Commands.lock(WorkOrder.class, id, "work order")
                 .chain(w -> {
                     Versions.check(ifMatch, w.version);
                     WorkOrderStatus from = w.status;

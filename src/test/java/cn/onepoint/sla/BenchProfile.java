@@ -19,7 +19,7 @@ public class BenchProfile implements QuarkusTestProfile {
     @Override
     public Map<String, String> getConfigOverrides() {
         return Map.of("onepoint.sla.sweep-enabled", "true",
-                "quarkus.log.category.\"cn.onepoint.sla.notify\".level", "WARN");
+                "quarkus.log.category.\"cn.onepoint.notify\".level", "WARN");
     }
 
     @Override

@@ -3,6 +3,8 @@ package cn.onepoint.sla;
 import cn.onepoint.MutableClock;
 import cn.onepoint.directory.Role;
 import cn.onepoint.directory.Tier;
+import cn.onepoint.notify.DeliveryJob;
+import cn.onepoint.notify.Notification;
 import cn.onepoint.sla.dto.EscalationView;
 import cn.onepoint.sla.dto.NotificationView;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -34,6 +36,8 @@ class EscalationTest {
     TimerService timers;
     @Inject
     TimerSweep sweep;
+    @Inject
+    DeliveryJob delivery;
     @Inject
     MutableClock clock;
     @Inject
@@ -124,14 +128,14 @@ class EscalationTest {
     }
 
     @Test
-    void notificationsAreDeliveredThroughTheNotifierOnce() {
+    void notificationsAreDeliveredOnce() {
         SlaTestSupport.Chain c = SlaTestSupport.chain();
         Timer t = breachedResolutionTimer(c, UUID.randomUUID());
         assertTrue(escalations(t.id).get(0).notifications().stream().allMatch(n -> n.deliveredAt() == null));
 
-        assertTrue(await(sweep::deliverOnce) >= 3);
+        assertTrue(await(delivery::deliverOnce) >= 3);
         assertTrue(escalations(t.id).get(0).notifications().stream().allMatch(n -> n.deliveredAt() != null));
-        assertEquals(0, await(sweep::deliverOnce), "delivered ones are not sent again");
+        assertEquals(0, await(delivery::deliverOnce), "delivered ones are not sent again");
     }
 
     @Test

@@ -163,7 +163,7 @@ class TimerResourceTest {
                 .body("[0].reason", equalTo("BREACH"))
                 .body("[0].notifications.role",
                         containsInAnyOrder("SUPERVISOR", "CHIEF_CUSTOMER_ENGINEER", "CUSTOMER_MANAGER"));
-        // the scheduled delivery hands them to the notifier
+        // the scheduled delivery job sends them
         await().atMost(Duration.ofSeconds(10)).until(() -> given().when()
                 .get("/api/v1/timers/" + t.id + "/escalations")
                 .then().extract().<List<Object>>path("[0].notifications.deliveredAt"),

@@ -197,7 +197,7 @@ class ControlDeskTest {
             assertEquals("HANDLER", r.getString("role"));
             assertTrue(r.getString("text").contains("宜昌段传输设备故障"), r.getString("text"));
         });
-        // ... through the notification path: the delivery job hands them to the notifier.
+        // ... through the notification path: the delivery job sends them.
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertTrue(rows(
                 "select 1 from notification where subject_id = any($1::uuid[]) and delivered_at is null",
                 (Object) new UUID[]{UUID.fromString(d[1]), UUID.fromString(d[2])}).isEmpty()));

@@ -245,4 +245,41 @@ class TicketTimersTest {
         World.post(t, "escalations", Map.of("personId", w.hubeiAcceptor, "note", "客户经理转达客户投诉")).statusCode(200);
         given().get("/api/v1/tickets/" + t + "/escalations").then().body("reason", hasItems("EXTERNAL"));
     }
+
+    @Test
+    void eachExternalEscalationRaisesTheTicketOneLevelAndOneTier() {
+        // T14: the first goes to the acceptance desk (湖北, a province), the next above it, the group at the top.
+        String t = w.accepted(w.hubeiMstp, "MSTP", w.hubeiDesk, w.hubeiAcceptor);
+        given().get("/api/v1/tickets/" + t).then().body("escalationLevel", equalTo(0));
+        World.post(t, "escalations", Map.of("personId", w.hubeiAcceptor, "note", "客户投诉")).statusCode(200)
+                .body("escalationLevel", equalTo(1)).body("escalationTier", equalTo("PROVINCE"));
+        World.post(t, "escalations", Map.of("personId", w.hubeiAcceptor, "note", "客户再次投诉")).statusCode(200)
+                .body("escalationLevel", equalTo(2)).body("escalationTier", equalTo("GROUP"));
+        World.post(t, "escalations", Map.of("personId", w.hubeiAcceptor, "note", "客户第三次投诉")).statusCode(200)
+                .body("escalationLevel", equalTo(3)).body("escalationTier", equalTo("GROUP"));
+        given().get("/api/v1/tickets/" + t).then().body("escalationLevel", equalTo(3));
+        JsonPath escalations = timers("/api/v1/tickets/" + t + "/escalations");
+        assertEquals(List.of(1, 2, 3), escalations.getList("findAll { it.reason == 'EXTERNAL' }.level"));
+        assertEquals(List.of("PROVINCE", "GROUP", "GROUP"), escalations.getList("findAll { it.reason == 'EXTERNAL' }.tier"));
+    }
+
+    @Test
+    void aCustomerCausedTicketClosedUnrestoredHasItsOutcomeDecided() {
+        // T12: closed unrestored once the customer is told; T8: the outcome is decided at close, not left running.
+        String t = w.accepted(w.hubeiMstp, "MSTP", w.hubeiDesk, w.hubeiAcceptor);
+        List<Map<String, Object>> wos = World.dispatch(t, w.hubeiAcceptor);
+        World.wo(World.woOf(wos, w.wuhan), "accept", Map.of("personId", w.wuhanHandler)).statusCode(200);
+        given().get("/api/v1/tickets/" + t + "/sla").then().body("outcome", equalTo("running"));
+        clock.advance(Duration.ofHours(1));
+        World.post(t, "close", Map.of("personId", w.hubeiAcceptor, "customerInformed", true,
+                "cause", Map.of("category", "CUSTOMER", "text", "客户设备断电，需客户自行更换电源"))).statusCode(200);
+        JsonPath sla = given().get("/api/v1/tickets/" + t + "/sla").then().statusCode(200).extract().jsonPath();
+        assertTrue(sla.getBoolean("exemptionDecided"));
+        assertEquals("met", sla.getString("outcome"));
+        long elapsed = sla.getLong("elapsedSeconds");
+        // Decided: later time changes nothing.
+        clock.advance(Duration.ofHours(2));
+        given().get("/api/v1/tickets/" + t + "/sla").then().body("outcome", equalTo("met"))
+                .body("elapsedSeconds", equalTo((int) elapsed));
+    }
 }

@@ -425,4 +425,21 @@ class CrossDomainWorkOrderTest {
                 .body("errors.field", containsInAnyOrder("parentId", "customerId", "unitId", "type", "status",
                         "sort"));
     }
+
+    @Test
+    void theLocationOfAProgressReportIsTheReportItself() {
+        String request = w.request(inDays(3));
+        String chengdu = idOf(w.dispatch(request, List.of(task(w.chengdu, null))), w.chengdu);
+        act(chengdu, "accept", Map.of("personId", w.chengduHandler)).statusCode(200);
+        var filed = act(chengdu, "progress", Map.of("reporterId", w.chengduHandler, "handlerName", "任杰",
+                "operation", "已核实成都端接入资源", "interim", true)).statusCode(201).extract();
+        String id = filed.path("id");
+        String location = filed.header("Location");
+        assertTrue(location.endsWith("/api/v1/work-orders/" + chengdu + "/progress/" + id), location);
+        given().get(location).then().statusCode(200).body("id", equalTo(id))
+                .body("operation", equalTo("已核实成都端接入资源"));
+        given().get("/api/v1/work-orders/" + chengdu + "/progress").then().statusCode(200).body("id", contains(id));
+        // A report of another work order is not found under this one.
+        given().get("/api/v1/work-orders/" + request + "/progress/" + id).then().statusCode(404);
+    }
 }

@@ -3,7 +3,7 @@ package cn.onepoint.sla.dto;
 import cn.onepoint.directory.Tier;
 import cn.onepoint.sla.Escalation;
 import cn.onepoint.sla.EscalationReason;
-import cn.onepoint.sla.Notification;
+import cn.onepoint.notify.Notification;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;

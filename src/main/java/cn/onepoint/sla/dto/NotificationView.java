@@ -1,7 +1,7 @@
 package cn.onepoint.sla.dto;
 
 import cn.onepoint.directory.Role;
-import cn.onepoint.sla.Notification;
+import cn.onepoint.notify.Notification;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 

@@ -1,6 +1,7 @@
 package cn.onepoint.ticket.dto;
 
 import cn.onepoint.directory.BusinessType;
+import cn.onepoint.directory.Tier;
 import cn.onepoint.ticket.CauseCategory;
 import cn.onepoint.ticket.Channel;
 import cn.onepoint.ticket.HeadquartersOutage;
@@ -34,6 +35,9 @@ public record TicketView(
         Instant serviceRestoredAt, Instant faultRepairedAt, Instant closedAt, String closedBy,
         Boolean customerConfirmed, Cause cause, Cause toldCause,
         @Schema(description = "T12: the cause told to the customer differs from the true cause") Boolean causeDiffers,
+        @Schema(description = "T13/T14: escalations of the ticket so far (0: none); each external escalation adds one")
+        int escalationLevel,
+        @Schema(description = "T13/T14: the tier of the highest escalation") Tier escalationTier,
         Instant createdAt, Instant updatedAt, long version,
         @Schema(description = "Actions allowed now") List<String> allowedActions) {
 
@@ -56,7 +60,7 @@ public record TicketView(
                 t.customerConfirmed,
                 t.causeCategory == null ? null : new Cause(t.causeCategory, t.causeText),
                 t.toldCauseCategory == null ? null : new Cause(t.toldCauseCategory, t.toldCauseText),
-                t.causeDiffers, t.createdAt, t.updatedAt, t.version, TicketAction.allowed(t));
+                t.causeDiffers, t.escalationLevel, t.escalationTier, t.createdAt, t.updatedAt, t.version, TicketAction.allowed(t));
     }
 
     private static String s(UUID id) {

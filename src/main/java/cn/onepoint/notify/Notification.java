@@ -1,6 +1,7 @@
-package cn.onepoint.sla;
+package cn.onepoint.notify;
 
 import cn.onepoint.directory.Role;
+import cn.onepoint.sla.SubjectType;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -12,7 +13,10 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A message to one person, mostly about an escalation (T13); {@link Notifier} delivers it. */
+/**
+ * A message to one person, mostly about an escalation (T13). Written only through {@link Notifications}, which
+ * queues its {@link NotificationDelivery deliveries} in the same transaction.
+ */
 @Entity
 @Table(name = "notification")
 public class Notification extends PanacheEntityBase {
@@ -25,6 +29,7 @@ public class Notification extends PanacheEntityBase {
     /** Why this person hears of it: SUPERVISOR, CHIEF_CUSTOMER_ENGINEER (escalated to), CUSTOMER_MANAGER (notified). */
     @Enumerated(EnumType.STRING)
     public Role role;
+    /** The channels it was queued on, e.g. {@code LOG,EMAIL}. */
     public String channel;
     /** In Chinese, the language of the people it goes to. */
     @Column(columnDefinition = "text")
@@ -38,19 +43,4 @@ public class Notification extends PanacheEntityBase {
     public Instant createdAt;
     @Column(name = "delivered_at")
     public Instant deliveredAt;
-
-    /** A message outside any escalation (an order's warning, a cutover notice), to be persisted by the caller. */
-    public static Notification of(UUID recipientId, Role role, String channel, String text, SubjectType subjectType,
-                                  UUID subjectId, Instant at) {
-        Notification n = new Notification();
-        n.id = UUID.randomUUID();
-        n.recipientId = recipientId;
-        n.role = role;
-        n.channel = channel;
-        n.text = text;
-        n.subjectType = subjectType;
-        n.subjectId = subjectId;
-        n.createdAt = at;
-        return n;
-    }
 }
