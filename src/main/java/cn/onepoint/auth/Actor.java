@@ -67,4 +67,12 @@ public record Actor(UUID personId, String login, String client, UUID unitId, Tie
     public boolean has(ServiceRole role) {
         return serviceRoles.contains(role);
     }
+
+    /**
+     * Whether this actor may see a record or feed event that involves these units (ids) and provinces: the feed
+     * asks it per event with the event's unit and province (docs/security.md, "Scoping").
+     */
+    public boolean maySee(java.util.Collection<UUID> units, java.util.Collection<String> provinces) {
+        return scope.sees(units, provinces);
+    }
 }

@@ -1,5 +1,6 @@
 package cn.onepoint.common;
 
+import cn.onepoint.common.input.InstantWindow;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
@@ -20,6 +21,12 @@ public final class FieldErrors {
     /** The message is rendered later, in the caller's language. */
     public FieldErrors add(String field, String messageKey, Object... args) {
         errors.add(new Problem.FieldError(field, "{" + messageKey + "}" + join(args)));
+        return this;
+    }
+
+    /** A message already in the caller's language (a Bean Validation finding). */
+    public FieldErrors addText(String field, String message) {
+        errors.add(new Problem.FieldError(field, message));
         return this;
     }
 
@@ -57,11 +64,23 @@ public final class FieldErrors {
             return null;
         }
         try {
-            return Instant.parse(raw);
+            return within(field, Instant.parse(raw));
         } catch (DateTimeParseException e) {
             add(field, "field.badInstant", raw);
             return null;
         }
+    }
+
+    /**
+     * Records {@code field} as bad when the instant lies outside the range the API accepts
+     * ({@link InstantWindow}, onepoint.input.*); gives the instant either way.
+     */
+    public Instant within(String field, Instant value) {
+        InstantWindow window = InstantWindow.current();
+        if (window != null) {
+            window.check(this, field, value);
+        }
+        return value;
     }
 
     /**
@@ -111,6 +130,11 @@ public final class FieldErrors {
 
     public boolean isEmpty() {
         return errors.isEmpty();
+    }
+
+    /** The refusal naming every field recorded. */
+    public DomainException exception() {
+        return DomainException.invalidFields(errors);
     }
 
     public void throwIfAny() {

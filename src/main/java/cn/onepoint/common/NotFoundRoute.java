@@ -28,12 +28,17 @@ public class NotFoundRoute {
             Locale locale = Messages.locale(rc.request().getHeader(HttpHeaders.ACCEPT_LANGUAGE));
             Problem p = new Problem(ProblemMapper.TYPE_BASE + "http-404", Messages.text(locale, "title.404"), 404,
                     Messages.text(locale, "pathNotFound", rc.request().path()), "NOT_FOUND", null, null, null);
-            try {
-                rc.response().setStatusCode(404).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                        .end(json.writeValueAsString(p));
-            } catch (JsonProcessingException e) {
-                rc.fail(e);
-            }
+            send(rc, json, p);
         });
+    }
+
+    /** Answers with the problem, outside JAX-RS (a Vert.x route). */
+    static void send(io.vertx.ext.web.RoutingContext rc, ObjectMapper json, Problem p) {
+        try {
+            rc.response().setStatusCode(p.status()).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                    .end(json.writeValueAsString(p));
+        } catch (JsonProcessingException e) {
+            rc.fail(e);
+        }
     }
 }

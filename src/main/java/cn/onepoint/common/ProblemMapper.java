@@ -6,10 +6,13 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import cn.onepoint.common.input.QueryChecks;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
@@ -35,15 +38,21 @@ public class ProblemMapper {
 
     private final Clock clock;
     private final DatabaseConfig database;
+    private final QueryChecks queryChecks;
 
-    public ProblemMapper(Clock clock, DatabaseConfig database) {
+    public ProblemMapper(Clock clock, DatabaseConfig database, QueryChecks queryChecks) {
         this.clock = clock;
         this.database = database;
+        this.queryChecks = queryChecks;
     }
 
     @ServerExceptionMapper
     public Response domain(DomainException e, HttpHeaders headers) {
-        Locale locale = Messages.locale(headers);
+        return problem(e, Messages.locale(headers));
+    }
+
+    /** The problem+json response of a refusal, for code outside exception mapping (a response filter). */
+    public static Response problem(DomainException e, Locale locale) {
         String type = e.kind() != null ? e.kind() : switch (e.status()) {
             case 422 -> "rule-violation";
             case 401 -> "unauthenticated";
@@ -118,9 +127,19 @@ public class ProblemMapper {
     }
 
     @ServerExceptionMapper
-    public Response web(WebApplicationException e, HttpHeaders headers, UriInfo uri, Request request) {
+    public Response web(WebApplicationException e, HttpHeaders headers, UriInfo uri, Request request,
+                        ResourceInfo resource) {
         Locale locale = Messages.locale(headers);
         int status = e.getResponse().getStatus();
+        if (e instanceof NotFoundException && e.getCause() != null && !(e.getCause() instanceof WebApplicationException)
+                && resource != null && resource.getResourceMethod() != null) {
+            // a parameter the framework could not convert: a query parameter is bad input (named), a path one not found
+            FieldErrors bad = queryChecks.errors(resource.getResourceMethod(), request.getMethod(),
+                    uri.getQueryParameters(true));
+            if (!bad.isEmpty()) {
+                return problem(bad.exception(), locale);
+            }
+        }
         for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
             if (c instanceof JsonMappingException jme) {
                 return unreadable(jme, locale);

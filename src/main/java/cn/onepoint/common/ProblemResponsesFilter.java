@@ -21,7 +21,8 @@ import java.util.Map;
  * Documents the problem+json error responses (API.md "Errors") on every operation, so clients see the
  * error shape everywhere without each resource repeating it:
  * <ul>
- *   <li>400 on every operation that takes input (a body, a query or header parameter) and every write;</li>
+ *   <li>400 on every operation that takes input (a body, a query or header parameter), every write and every GET
+ *   (an unknown query parameter, a bad {@code fields});</li>
  *   <li>404 on every operation with a path parameter;</li>
  *   <li>409 and 422 on every write (POST, PUT, PATCH, DELETE);</li>
  *   <li>412 on every operation that accepts {@code If-Match};</li>
@@ -32,7 +33,8 @@ import java.util.Map;
  * one without content gets the Problem body.
  *
  * <p>It also documents {@code Idempotency-Key} (docs/idempotency.md): the header parameter on every POST, and the
- * {@code Idempotent-Replayed} header on its success responses.
+ * {@code Idempotent-Replayed} header on its success responses; and the {@code fields} query parameter (attribute
+ * selection) on every GET.
  */
 @OpenApiFilter(stages = OpenApiFilter.RunStage.BUILD)
 public class ProblemResponsesFilter implements OASFilter {
@@ -47,6 +49,7 @@ public class ProblemResponsesFilter implements OASFilter {
     static final String BEARER = "bearer";
     static final String IDEMPOTENCY_KEY = "IdempotencyKey";
     static final String IDEMPOTENT_REPLAYED = "IdempotentReplayed";
+    static final String FIELDS = "Fields";
 
     private static final Map<String, String> COMPONENT_BY_STATUS = Map.of(
             "400", BAD_REQUEST, "404", NOT_FOUND, "409", CONFLICT, "412", PRECONDITION_FAILED,
@@ -77,6 +80,7 @@ public class ProblemResponsesFilter implements OASFilter {
                 + "login names nobody in the directory)");
         idempotencyComponents(components);
         bearer(openAPI, components);
+        fieldsComponent(components);
 
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return;
@@ -92,6 +96,12 @@ public class ProblemResponsesFilter implements OASFilter {
     }
 
     private static void document(PathItem.HttpMethod method, Operation op, PathItem item) {
+        if (method == PathItem.HttpMethod.GET) {
+            String ref = "#/components/parameters/" + FIELDS;
+            if (op.getParameters() == null || op.getParameters().stream().noneMatch(p -> ref.equals(p.getRef()))) {
+                op.addParameter(OASFactory.createParameter().ref(FIELDS));
+            }
+        }
         List<Parameter> params = new ArrayList<>();
         if (item.getParameters() != null) {
             params.addAll(item.getParameters());
@@ -102,7 +112,8 @@ public class ProblemResponsesFilter implements OASFilter {
         boolean write = method == PathItem.HttpMethod.POST || method == PathItem.HttpMethod.PUT
                 || method == PathItem.HttpMethod.PATCH || method == PathItem.HttpMethod.DELETE;
         boolean pathParam = params.stream().anyMatch(p -> p.getIn() == Parameter.In.PATH);
-        boolean input = write || op.getRequestBody() != null
+        // every GET takes fields, and refuses an unknown query parameter
+        boolean input = write || method == PathItem.HttpMethod.GET || op.getRequestBody() != null
                 || params.stream().anyMatch(p -> p.getIn() == Parameter.In.QUERY || p.getIn() == Parameter.In.HEADER);
         boolean ifMatch = params.stream()
                 .anyMatch(p -> p.getIn() == Parameter.In.HEADER && "If-Match".equalsIgnoreCase(p.getName()));
@@ -161,6 +172,18 @@ public class ProblemResponsesFilter implements OASFilter {
                     .description("true when this is the recorded response (a success or a 4xx) of an earlier request with the same "
                             + "Idempotency-Key, replayed")
                     .schema(OASFactory.createSchema().addType(Schema.SchemaType.BOOLEAN)));
+        }
+    }
+
+    /** {@code fields} on every GET (API.md attribute selection; common.input.FieldSelection). */
+    private static void fieldsComponent(Components components) {
+        if (components.getParameters() == null || !components.getParameters().containsKey(FIELDS)) {
+            components.addParameter(FIELDS, OASFactory.createParameter().name("fields").in(Parameter.In.QUERY)
+                    .required(false)
+                    .description("Attribute selection: comma-separated top-level attributes to return (id is always "
+                            + "returned; on a list, in every element), e.g. fields=number,status. An attribute the "
+                            + "resource does not have is a 400 naming fields.")
+                    .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING)));
         }
     }
 

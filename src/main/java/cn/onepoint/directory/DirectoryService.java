@@ -111,11 +111,9 @@ public class DirectoryService {
     public Uni<Person> createPerson(PersonRequest body) {
         FieldErrors errors = new FieldErrors();
         UUID unitId = errors.uuid("unitId", body.unitId());
-        Uni<Void> login = body.login() == null ? Uni.createFrom().voidItem()
-                : DatabaseConflicts.checkUnique(errors, "person_login_idx", body.login(),
-                        () -> Person.count("login", body.login()));
         return exists(errors, "unitId", body.unitId(), unitId, "field.unknownUnit", id -> Unit.findById(id))
-                .chain(() -> login)
+                .chain(() -> DatabaseConflicts.checkUnique(errors, "person_login_idx", body.login(),
+                        () -> Person.count("login", body.login())))
                 .chain(() -> {
                     errors.throwIfAny();
                     Person p = new Person();

@@ -117,7 +117,7 @@ public class TimerResource {
             return null;
         }
         try {
-            return Instant.parse(raw.trim());
+            return errors.within(field, Instant.parse(raw.trim()));
         } catch (DateTimeParseException e) {
             errors.add(field, "sla.field.instant", raw);
             return null;

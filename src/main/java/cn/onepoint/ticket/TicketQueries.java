@@ -1,7 +1,6 @@
 package cn.onepoint.ticket;
 
-import cn.onepoint.auth.Actor;
-import cn.onepoint.auth.Actors;
+import cn.onepoint.auth.ScopedReads;
 import cn.onepoint.common.DomainException;
 import cn.onepoint.common.FieldErrors;
 import cn.onepoint.common.Ids;
@@ -10,7 +9,6 @@ import cn.onepoint.common.Paging;
 import cn.onepoint.common.Paging.Page;
 import cn.onepoint.common.Query;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -24,10 +22,10 @@ public class TicketQueries {
 
     private static final List<String> SORTS = List.of("createdAt", "occurredAt", "number", "updatedAt");
 
-    private final Actors actors;
+    private final ScopedReads scoped;
 
-    public TicketQueries(Actors actors) {
-        this.actors = actors;
+    public TicketQueries(ScopedReads scoped) {
+        this.scoped = scoped;
     }
 
     /**
@@ -39,21 +37,8 @@ public class TicketQueries {
                 "ownerUnitId"), "id in (select w.subjectId from WorkOrder w where " + scope.unitIn("w.unitId") + ")");
     }
 
-    /** A ticket outside the caller's scope is not found (404), so that its existence does not leak. */
     private Uni<Ticket> visible(Ticket t) {
-        Actor a = actors.current();
-        if (a == null || a.scope().all()) {
-            return Uni.createFrom().item(t);
-        }
-        cn.onepoint.auth.Scope scope = a.scope();
-        return Ticket.count("id = :id and " + involves(scope),
-                        Parameters.with("id", t.id).and(scope.parameter(), scope.value()))
-                .map(n -> {
-                    if (n == 0) {
-                        throw DomainException.notFound("ticket", t.id);
-                    }
-                    return t;
-                });
+        return scoped.visible(t, t.id, "Ticket", "ticket", TicketQueries::involves);
     }
 
     public record Filter(List<String> status, List<String> scope, String customerId, String circuitId,
@@ -92,10 +77,7 @@ public class TicketQueries {
                 .where("createdAt >= :from", "from", from)
                 .where("createdAt < :to", "to", to)
                 .orderBy(order + ", id");
-        Actor a = actors.current();
-        if (a != null && !a.scope().all()) {
-            q.where(involves(a.scope()), a.scope().parameter(), a.scope().value());
-        }
+        scoped.restrict(q, TicketQueries::involves);
         return Paging.fetch(q, page, (w, p) -> Ticket.count(w, p), (w, p) -> Ticket.find(w, p));
     }
 

@@ -65,4 +65,23 @@ class ScopingTest {
             sees(group, t, w.hubeiMstp);
         }
     }
+
+    @Test
+    void workOrdersAreSeenByTheirUnitAndTheDeskThatDispatchedThem() {
+        String t = w.accepted(w.hubeiMstp, "MSTP", w.hubeiDesk, w.hubeiAcceptor);
+        String wuhan = World.woOf(World.dispatch(t, w.hubeiAcceptor), w.wuhan);
+        for (String person : List.of(w.wuhanHandler, w.hubeiAcceptor, w.hubeiReviewer, w.controller)) {
+            given().header("Authorization", Tokens.bearerForPerson(person)).get("/api/v1/work-orders/" + wuhan)
+                    .then().statusCode(200);
+        }
+        for (String person : List.of(w.yichangHandler, w.chengduHandler, w.sichuanReviewer)) {
+            given().header("Authorization", Tokens.bearerForPerson(person)).get("/api/v1/work-orders/" + wuhan)
+                    .then().statusCode(404);
+        }
+        given().header("Authorization", Tokens.bearerForPerson(w.yichangHandler)).queryParam("subjectId", t)
+                .get("/api/v1/work-orders").then().statusCode(200).body("unitId", org.hamcrest.Matchers.everyItem(
+                        equalTo(w.yichang))).body("size()", equalTo(1));
+        given().header("Authorization", Tokens.bearerForPerson(w.hubeiAcceptor)).queryParam("subjectId", t)
+                .get("/api/v1/work-orders").then().statusCode(200).body("size()", equalTo(2));
+    }
 }

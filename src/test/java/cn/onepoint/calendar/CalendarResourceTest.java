@@ -266,7 +266,7 @@ class CalendarResourceTest {
         days.add(day("2031-01-01", "元旦", true));          // 3: repeats days[0]
         days.add(day("2031-01-06", "元旦", false));         // 4: a Monday cannot be an adjusted working day
         days.add(day("2031-01-11", null, null));           // 5: no name, no offDay
-        days.add(null);                                    // 6: nothing
+        days.add(day(null, "清明", true));                  // 6: no date (a null entry is refused before, docs/errors.md)
         days.add(day(null, "春节", true));                  // 7: no date
         Map<String, Object> body = new HashMap<>();
         body.put("year", 2030);
@@ -277,7 +277,7 @@ class CalendarResourceTest {
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("code", equalTo("VALIDATION"))
                 .body("errors.field", containsInAnyOrder("year", "days[1].date", "days[2].date", "days[3].date",
-                        "days[4].offDay", "days[5].name", "days[5].offDay", "days[6]", "days[7].date"))
+                        "days[4].offDay", "days[5].name", "days[5].offDay", "days[6].date", "days[7].date"))
                 .body("errors.find { it.field == 'days[3].date' }.message", containsString("days[0]"))
                 .body("errors.find { it.field == 'days[4].offDay' }.message", containsString("周六或周日"));
         given().get("/api/v1/calendar/years/2031").then().statusCode(404);

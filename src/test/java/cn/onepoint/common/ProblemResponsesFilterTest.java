@@ -8,7 +8,10 @@ import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
@@ -48,7 +51,8 @@ class ProblemResponsesFilterTest {
 
         new ProblemResponsesFilter().filterOpenAPI(doc);
 
-        assertNull(list.getResponses().getAPIResponse("400"), "no input, no 400");
+        // every GET takes fields= and refuses unknown query parameters: a 400 can happen
+        assertNotNull(list.getResponses().getAPIResponse("400"));
         assertNull(list.getResponses().getAPIResponse("409"));
         assertNotNull(get.getResponses().getAPIResponse("404"));
         assertNull(get.getResponses().getAPIResponse("422"));
@@ -71,7 +75,23 @@ class ProblemResponsesFilterTest {
                 post.getResponses().getAPIResponse("201").getHeaders().get("Idempotent-Replayed").getRef());
         // shared error responses stay shared (a replayed 4xx carries the header too, docs/idempotency.md)
         assertNull(post.getResponses().getAPIResponse("409").getHeaders());
-        assertNull(get.getParameters(), "only POSTs");
+        assertEquals(List.of("#/components/parameters/Fields"),
+                get.getParameters().stream().map(p -> p.getRef()).toList(), "only POSTs take the key");
+    }
+
+    @Test
+    void everyGetTakesFieldsAndSaysItMayAnswer400() {
+        Operation get = OASFactory.createOperation();
+        Operation post = OASFactory.createOperation();
+        OpenAPI doc = document("/units/{id}", OASFactory.createPathItem().GET(get).POST(post));
+
+        new ProblemResponsesFilter().filterOpenAPI(doc);
+        new ProblemResponsesFilter().filterOpenAPI(doc);
+
+        assertEquals(List.of("#/components/parameters/Fields"), get.getParameters().stream().map(p -> p.getRef()).toList());
+        assertEquals("fields", doc.getComponents().getParameters().get("Fields").getName());
+        assertEquals("#/components/responses/BadRequest", get.getResponses().getAPIResponse("400").getRef());
+        assertTrue(post.getParameters().stream().noneMatch(p -> "#/components/parameters/Fields".equals(p.getRef())));
     }
 
     private static OpenAPI document(String path, PathItem item) {
