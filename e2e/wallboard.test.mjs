@@ -1,6 +1,8 @@
 // End-to-end test of the NOC wallboard in headless Chromium (docs/wallboard.md).
 // Starts the packaged service (target/quarkus-app/quarkus-run.jar) with demo data, a 6-second accept limit and an
-// embedded PostgreSQL in a temp dir; opens /wallboard; drives a fault through the REST API and watches the page:
+// embedded PostgreSQL in a temp dir and the development token issuer on; opens /wallboard and signs in as a
+// group-level demo person through the login panel; drives a fault through the REST API (with the acceptor's own
+// token) and watches the page:
 // the ticket, an ACCEPT timer going amber then red, the escalation; then a dropped feed (reconnect with since)
 // and a close 4410 (reload over REST). Every Chinese character on the page must be drawn by a font that has it,
 // not as a missing-glyph box (docs/wallboard.md: FONTCONFIG_FILE=no-cjk-fonts.conf shows this test failing).
@@ -20,6 +22,8 @@ const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const ACCEPT_LIMIT_SECONDS = 6;
 
 let service, dataDir, base, api, browser, page;
+let people = [];          // the demo people the login panel offers (GET /wallboard/login-options)
+const tokens = new Map(); // login -> access token from /auth/dev-token
 const feedUrls = [];
 let feedRoute = null;
 let feedServer = null;
@@ -64,12 +68,28 @@ async function waitReady(timeoutMs) {
   throw new Error('service not ready after ' + timeoutMs + ' ms (see e2e/service.log)');
 }
 
-async function call(method, path, body) {
-  const res = await fetch(api + path, {
-    method,
-    headers: body ? { 'Content-Type': 'application/json' } : {},
-    body: body ? JSON.stringify(body) : undefined
-  });
+/** A development token for a demo login (the service runs with ONEPOINT_AUTH_DEV_ISSUER_ENABLED=true). */
+async function tokenFor(login) {
+  if (!tokens.has(login)) {
+    const res = await fetch(base + '/auth/dev-token?login=' + encodeURIComponent(login));
+    assert.equal(res.status, 200, 'dev token for ' + login);
+    tokens.set(login, (await res.json()).access_token);
+  }
+  return tokens.get(login);
+}
+
+/** The login of the demo person of a unit with a role, as the login panel lists them. */
+function loginOf(unitName, role) {
+  const p = people.find(x => x.unitName === unitName && x.roles.includes(role));
+  assert.ok(p, 'a demo person with ' + role + ' at ' + unitName);
+  return p.login;
+}
+
+/** A REST call as {@code login} (the token is the actor). */
+async function call(method, path, body, login = loginOf('湖北省统一受理工位', 'ACCEPTOR')) {
+  const headers = { Authorization: 'Bearer ' + await tokenFor(login) };
+  if (body) headers['Content-Type'] = 'application/json';
+  const res = await fetch(api + path, { method, headers, body: body ? JSON.stringify(body) : undefined });
   const text = await res.text();
   if (!res.ok) throw new Error(method + ' ' + path + ' -> ' + res.status + ' ' + text);
   return text ? JSON.parse(text) : null;
@@ -107,6 +127,8 @@ before(async () => {
       // the directory only: the counts below start from an empty board
       ONEPOINT_DEMO_DATA_TICKETS: 'false',
       ONEPOINT_SLA_ACCEPT: 'PT' + ACCEPT_LIMIT_SECONDS + 'S',
+      // tokens for the demo people from GET /auth/dev-token (docs/wallboard.md, "Signing in")
+      ONEPOINT_AUTH_DEV_ISSUER_ENABLED: 'true',
       ONEPOINT_SLA_WARN_SHARE: '0.4'
     },
     stdio: ['ignore', 'pipe', 'pipe']
@@ -114,6 +136,9 @@ before(async () => {
   service.stdout.pipe(log);
   service.stderr.pipe(log);
   await waitReady(90000);
+  const options = await (await fetch(base + '/wallboard/login-options')).json();
+  assert.equal(options.devTokens, true, 'the login panel offers demo people');
+  people = options.people;
 
   browser = await chromium.launch({
     executablePath: CHROMIUM,
@@ -147,7 +172,18 @@ test('the wallboard shows a ticket, its timers breaching in red and the escalati
   const res = await page.goto(base + '/wallboard');
   assert.equal(res.status(), 200);
   assert.ok(page.url().endsWith('/wallboard/'), 'redirected to /wallboard/: ' + page.url());
+  // Not signed in: the login panel, with the demo people; sign in as the group control desk's supervisor.
+  await page.waitForSelector('#login:not([hidden]) #demo:not([hidden])', { timeout: 10000 });
+  assert.equal(await text('#conn-text'), '未登录');
+  const noc = people.find(p => p.scope === 'GROUP' && p.roles.includes('SUPERVISOR'));
+  assert.ok(noc, 'a group-level demo person');
+  await page.selectOption('#demo-person', noc.login);
+  await page.click('#demo-login');
   await page.waitForSelector('#conn[data-state="live"]', { timeout: 15000 });
+  assert.ok(await page.locator('#login').isHidden(), 'the login panel is gone');
+  assert.equal(await text('#who-name'), noc.name);
+  assert.ok(feedUrls.length >= 1 && (await page.evaluate(() => sessionStorage.getItem('onepoint.wallboard.token'))),
+    'the token is kept for this tab');
   assert.equal(await text('#conn-text'), '实时');
   assert.equal(await text('#count-open'), '0');
 
@@ -272,7 +308,7 @@ test('after a drop the board reconnects with since=<last seq> and stays live; a 
   // An event after the reconnect arrives live.
   const desk = await one('/units?code=SC-ACC');
   const t = await call('POST', '/tickets', ticketBody('C-SC-0001', '四川示例农商银行', 'CD-MY-INET-0001', 'INTERNET_LINE',
-    '成都—绵阳', desk, '网点专线中断'));
+    '成都—绵阳', desk, '网点专线中断'), loginOf('四川省统一受理工位', 'ACCEPTOR'));
   await page.locator(`li.ticket[data-ticket-id="${t.id}"]`).waitFor({ timeout: 5000 });
   assert.equal(await text('#count-open'), '4');
 
@@ -284,4 +320,37 @@ test('after a drop the board reconnects with since=<last seq> and stays live; a 
   await page.waitForFunction(() => document.getElementById('count-open').textContent === '4', null, { timeout: 5000 });
   assert.equal(await text('#count-breached'), '2');
   assert.ok(await page.locator('li.escalation[data-reason="BREACH"]').count() >= 2, 'escalations reloaded over REST');
+});
+
+test('a token entered by hand works until it expires; the panel then asks again and the board resumes', { timeout: 60000 }, async () => {
+  const noc = people.find(p => p.scope === 'GROUP' && p.roles.includes('SUPERVISOR'));
+  // An event after the 4410 reload, so that the board has a position to resume from.
+  const desk = await one('/units?code=SC-ACC');
+  const t = await call('POST', '/tickets', ticketBody('C-SC-0001', '四川示例农商银行', 'CD-MY-INET-0001', 'INTERNET_LINE',
+    '成都—绵阳', desk, '网点专线丢包'), loginOf('四川省统一受理工位', 'ACCEPTOR'));
+  await page.locator(`li.ticket[data-ticket-id="${t.id}"]`).waitFor({ timeout: 5000 });
+  await page.click('#logout');
+  await page.waitForSelector('#login:not([hidden])', { timeout: 5000 });
+  assert.equal(await text('#login-error'), '已退出登录。');
+
+  // A 6-second token for the same person, pasted into the token field: the board resumes with since.
+  const res = await fetch(base + '/auth/dev-token?login=' + noc.login + '&lifetime=PT6S');
+  assert.equal(res.status, 200);
+  const before = feedUrls.length;
+  await page.fill('#token-input', (await res.json()).access_token);
+  await page.click('#token-login');
+  await page.waitForSelector('#conn[data-state="live"]', { timeout: 10000 });
+  assert.equal(feedUrls.length, before + 1);
+  assert.match(feedUrls.at(-1), /since=\d+/);
+
+  // The server closes the socket when the token expires (1008): the panel asks again.
+  await page.waitForSelector('#login:not([hidden])', { timeout: 15000 });
+  assert.match(await text('#login-error'), /登录已(过期|失效)/);
+
+  // Signed in again (demo picker): the same board, resumed where it stopped.
+  await page.selectOption('#demo-person', noc.login);
+  await page.click('#demo-login');
+  await page.waitForSelector('#conn[data-state="live"]', { timeout: 10000 });
+  assert.match(feedUrls.at(-1), /since=\d+/);
+  assert.equal(await text('#count-open'), '5');
 });

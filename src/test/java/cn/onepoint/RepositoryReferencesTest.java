@@ -111,7 +111,8 @@ class RepositoryReferencesTest {
 
     private static List<Path> files(Path dir) throws IOException {
         try (Stream<Path> s = Files.walk(dir)) {
-            return s.filter(Files::isRegularFile).sorted().toList();
+            // key files are base64 text in which a "T0" is chance, not a citation
+            return s.filter(Files::isRegularFile).filter(f -> !f.toString().endsWith(".pem")).sorted().toList();
         }
     }
 

@@ -1,5 +1,6 @@
 package cn.onepoint.calendar;
 
+import cn.onepoint.auth.Access;
 import cn.onepoint.calendar.dto.WorkingDaysView;
 import cn.onepoint.calendar.dto.YearBody;
 import cn.onepoint.calendar.dto.YearSummary;
@@ -36,9 +37,11 @@ import java.util.List;
 public class CalendarResource {
 
     private final CalendarService calendar;
+    private final Access access;
 
-    public CalendarResource(CalendarService calendar) {
+    public CalendarResource(CalendarService calendar, Access access) {
         this.calendar = calendar;
+        this.access = access;
     }
 
     @GET
@@ -127,6 +130,7 @@ public class CalendarResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> putYear(@Parameter(example = "2027") @PathParam("year") String year,
                                  @HeaderParam("If-Match") String ifMatch, YearBody body) {
+        access.directoryWrite();
         return calendar.putYear(year, body, ifMatch).map(w -> {
             YearView view = YearView.of(w.year());
             // relative to the base URI (…/api/v1/), which JAX-RS prepends

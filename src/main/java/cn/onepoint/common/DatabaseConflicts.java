@@ -36,7 +36,8 @@ public final class DatabaseConflicts {
             "unit_code_key", "code",
             "customer_code_key", "code",
             "circuit_code_key", "code",
-            "resource_node_code_key", "code");
+            "resource_node_code_key", "code",
+            "person_login_idx", "login");
 
     /* Hibernate Reactive passes on PostgreSQL's message only: ... violates unique constraint "unit_code_key" */
     private static final Pattern CONSTRAINT = Pattern.compile("constraint \"([^\"]+)\"");

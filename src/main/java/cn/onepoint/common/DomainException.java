@@ -43,6 +43,19 @@ public class DomainException extends RuntimeException {
         return new DomainException(422, rule, messageKey, null, null, args);
     }
 
+    /**
+     * 403: the caller may not do this (who-may rules such as T10, T8, T11, P8); {@code rule} is the rule id, or
+     * {@code AUTH-ACTOR} when a body names another actor than the token's (docs/security.md).
+     */
+    public static DomainException forbidden(String rule, String messageKey, Object... args) {
+        return new DomainException(403, rule, messageKey, null, null, args);
+    }
+
+    /** 401: no valid token; the HTTP layer answers most of these, this is for the rest. */
+    public static DomainException unauthenticated() {
+        return new DomainException(401, "UNAUTHENTICATED", "auth.unauthenticated", null, null);
+    }
+
     /** 409: the action is not allowed in the resource's current state. */
     public static DomainException stateConflict(String state, List<String> allowedActions, String action) {
         return new DomainException(409, "STATE_CONFLICT", "stateConflict", state, allowedActions,

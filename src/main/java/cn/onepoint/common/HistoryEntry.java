@@ -1,6 +1,5 @@
 package cn.onepoint.common;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -15,7 +14,7 @@ import java.util.UUID;
  * which unit, and a detail. Each feature's entity adds the record it belongs to and its states.
  */
 @MappedSuperclass
-public abstract class HistoryEntry extends PanacheEntityBase {
+public abstract class HistoryEntry extends SubjectRecorded {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;

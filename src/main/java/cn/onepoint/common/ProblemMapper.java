@@ -55,6 +55,8 @@ public class ProblemMapper {
     public static Response problem(DomainException e, Locale locale) {
         String type = e.kind() != null ? e.kind() : switch (e.status()) {
             case 422 -> "rule-violation";
+            case 401 -> "unauthenticated";
+            case 403 -> "forbidden";
             case 409 -> "state-conflict";
             case 412 -> "precondition-failed";
             case 404 -> "not-found";

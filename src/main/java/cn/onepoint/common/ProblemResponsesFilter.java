@@ -25,7 +25,8 @@ import java.util.Map;
  *   (an unknown query parameter, a bad {@code fields});</li>
  *   <li>404 on every operation with a path parameter;</li>
  *   <li>409 and 422 on every write (POST, PUT, PATCH, DELETE);</li>
- *   <li>412 on every operation that accepts {@code If-Match}.</li>
+ *   <li>412 on every operation that accepts {@code If-Match};</li>
+ *   <li>401 and 403 on every operation: all of /api/v1 needs a bearer token (docs/security.md).</li>
  * </ul>
  * The responses are shared components ({@code #/components/responses/...}) whose content is the
  * {@code Problem} schema. A response an operation documents itself keeps its description and content;
@@ -43,13 +44,16 @@ public class ProblemResponsesFilter implements OASFilter {
     static final String CONFLICT = "Conflict";
     static final String PRECONDITION_FAILED = "PreconditionFailed";
     static final String RULE_VIOLATION = "RuleViolation";
+    static final String UNAUTHENTICATED = "Unauthenticated";
+    static final String FORBIDDEN = "Forbidden";
+    static final String BEARER = "bearer";
     static final String IDEMPOTENCY_KEY = "IdempotencyKey";
     static final String IDEMPOTENT_REPLAYED = "IdempotentReplayed";
     static final String FIELDS = "Fields";
 
     private static final Map<String, String> COMPONENT_BY_STATUS = Map.of(
             "400", BAD_REQUEST, "404", NOT_FOUND, "409", CONFLICT, "412", PRECONDITION_FAILED,
-            "422", RULE_VIOLATION);
+            "422", RULE_VIOLATION, "401", UNAUTHENTICATED, "403", FORBIDDEN);
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -69,7 +73,13 @@ public class ProblemResponsesFilter implements OASFilter {
         component(components, RULE_VIOLATION,
                 "A rule of the manual refuses the request: code is the rule id of docs/rules.md (e.g. T7); or "
                         + "IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used with another body");
+        component(components, UNAUTHENTICATED, "No valid bearer token (missing, expired, another issuer or "
+                + "audience, bad signature): code UNAUTHENTICATED (docs/security.md)");
+        component(components, FORBIDDEN, "The token's subject may not do this: code is the rule id (T10, T8, T11, "
+                + "P8, ...), AUTH-ACTOR (the body names someone else), AUTH-DIRECTORY, or AUTH-PERSON (the token's "
+                + "login names nobody in the directory)");
         idempotencyComponents(components);
+        bearer(openAPI, components);
         fieldsComponent(components);
 
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
@@ -112,6 +122,8 @@ public class ProblemResponsesFilter implements OASFilter {
             op.setResponses(OASFactory.createAPIResponses());
         }
         APIResponses responses = op.getResponses();
+        add(responses, "401");
+        add(responses, "403");
         if (input) {
             add(responses, "400");
         }
@@ -129,6 +141,20 @@ public class ProblemResponsesFilter implements OASFilter {
         }
         if (method == PathItem.HttpMethod.POST) {
             idempotent(op);
+        }
+    }
+
+    /** One bearer scheme for the whole document: every /api/v1 operation needs a token (docs/security.md). */
+    private static void bearer(OpenAPI openAPI, Components components) {
+        if (components.getSecuritySchemes() == null || !components.getSecuritySchemes().containsKey(BEARER)) {
+            components.addSecurityScheme(BEARER, OASFactory.createSecurityScheme()
+                    .type(org.eclipse.microprofile.openapi.models.security.SecurityScheme.Type.HTTP)
+                    .scheme("bearer").bearerFormat("JWT")
+                    .description("An OIDC access token (docs/security.md); in dev mode from "
+                            + "GET /auth/dev-token?login=lina"));
+        }
+        if (openAPI.getSecurity() == null || openAPI.getSecurity().isEmpty()) {
+            openAPI.addSecurityRequirement(OASFactory.createSecurityRequirement().addScheme(BEARER));
         }
     }
 

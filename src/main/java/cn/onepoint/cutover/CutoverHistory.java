@@ -1,6 +1,6 @@
 package cn.onepoint.cutover;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import cn.onepoint.common.SubjectRecorded;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -16,7 +16,7 @@ import java.util.UUID;
 /** Every change of a cutover, with actor and time. */
 @Entity
 @Table(name = "cutover_history")
-public class CutoverHistory extends PanacheEntityBase {
+public class CutoverHistory extends SubjectRecorded {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;

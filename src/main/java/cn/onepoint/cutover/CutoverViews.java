@@ -39,7 +39,7 @@ final class CutoverViews {
     }
 
     static CutoverHistoryView of(CutoverHistory h) {
-        return new CutoverHistoryView(h.id, h.at, h.action, s(h.actorId), h.fromStatus, h.toStatus, h.detail);
+        return new CutoverHistoryView(h.id, h.at, h.action, s(h.actorId), h.fromStatus, h.toStatus, h.detail, h.subject);
     }
 
     private static String s(UUID id) {

@@ -82,7 +82,7 @@ public class DemoData {
                     String parent, boolean backbone) {
     }
 
-    record PersonSeed(String unit, String name, Set<Role> roles) {
+    record PersonSeed(String unit, String name, String login, Set<Role> roles) {
     }
 
     record CustomerSeed(String code, String name, CustomerLevel level, String province, String city,
@@ -118,29 +118,29 @@ public class DemoData {
     /** A supervisor in every unit, then the people each kind of unit works with. Names are unique. */
     static final List<PersonSeed> PEOPLE = List.of(
             // supervisors 主管
-            p("GRP-CTL", "周建国", SUPERVISOR), p("GRP-BB", "郑海涛", SUPERVISOR), p("GRP-CSC", "冯立新", SUPERVISOR),
-            p("HB", "何卫东", SUPERVISOR), p("HB-ACC", "罗晓燕", SUPERVISOR), p("HB-CSC", "梁文博", SUPERVISOR),
-            p("HB-WH", "宋志刚", SUPERVISOR), p("HB-YC", "唐春梅", SUPERVISOR),
-            p("SC", "韩旭", SUPERVISOR), p("SC-ACC", "曹丽", SUPERVISOR), p("SC-CSC", "彭涛", SUPERVISOR),
-            p("SC-CD", "袁明", SUPERVISOR), p("SC-MY", "邓超", SUPERVISOR),
-            p("JS", "许亮", SUPERVISOR), p("JS-ACC", "傅雯", SUPERVISOR), p("JS-CSC", "沈军", SUPERVISOR),
-            p("JS-NJ", "曾伟", SUPERVISOR), p("JS-SZ", "吕洁", SUPERVISOR),
+            p("GRP-CTL", "周建国", "zhoujianguo", SUPERVISOR), p("GRP-BB", "郑海涛", "zhenghaitao", SUPERVISOR), p("GRP-CSC", "冯立新", "fenglixin", SUPERVISOR),
+            p("HB", "何卫东", "heweidong", SUPERVISOR), p("HB-ACC", "罗晓燕", "luoxiaoyan", SUPERVISOR), p("HB-CSC", "梁文博", "liangwenbo", SUPERVISOR),
+            p("HB-WH", "宋志刚", "songzhigang", SUPERVISOR), p("HB-YC", "唐春梅", "tangchunmei", SUPERVISOR),
+            p("SC", "韩旭", "hanxu", SUPERVISOR), p("SC-ACC", "曹丽", "caoli", SUPERVISOR), p("SC-CSC", "彭涛", "pengtao", SUPERVISOR),
+            p("SC-CD", "袁明", "yuanming", SUPERVISOR), p("SC-MY", "邓超", "dengchao", SUPERVISOR),
+            p("JS", "许亮", "xuliang", SUPERVISOR), p("JS-ACC", "傅雯", "fuwen", SUPERVISOR), p("JS-CSC", "沈军", "shenjun", SUPERVISOR),
+            p("JS-NJ", "曾伟", "zengwei", SUPERVISOR), p("JS-SZ", "吕洁", "lvjie", SUPERVISOR),
             // acceptors at the acceptance desks 受理工位
-            p("HB-ACC", "李娜", ACCEPTOR), p("SC-ACC", "蒋琳", ACCEPTOR), p("JS-ACC", "蔡颖", ACCEPTOR),
+            p("HB-ACC", "李娜", "lina", ACCEPTOR), p("SC-ACC", "蒋琳", "jianglin", ACCEPTOR), p("JS-ACC", "蔡颖", "caiying", ACCEPTOR),
             // controllers at the control desks 管控工位
-            p("GRP-CTL", "吴晓峰", CONTROLLER), p("HB", "谢斌", CONTROLLER), p("SC", "邹平", CONTROLLER),
-            p("JS", "潘越", CONTROLLER),
+            p("GRP-CTL", "吴晓峰", "wuxiaofeng", CONTROLLER), p("HB", "谢斌", "xiebin", CONTROLLER), p("SC", "邹平", "zouping", CONTROLLER),
+            p("JS", "潘越", "panyue", CONTROLLER),
             // handlers at the handling positions 处理工位
-            p("GRP-BB", "田野", HANDLER), p("HB-WH", "高翔", HANDLER), p("HB-YC", "方勇", HANDLER),
-            p("SC-CD", "任杰", HANDLER), p("SC-MY", "钟鸣", HANDLER), p("JS-NJ", "姚远", HANDLER),
-            p("JS-SZ", "陆晨", HANDLER),
+            p("GRP-BB", "田野", "tianye", HANDLER), p("HB-WH", "高翔", "gaoxiang", HANDLER), p("HB-YC", "方勇", "fangyong", HANDLER),
+            p("SC-CD", "任杰", "renjie", HANDLER), p("SC-MY", "钟鸣", "zhongming", HANDLER), p("JS-NJ", "姚远", "yaoyuan", HANDLER),
+            p("JS-SZ", "陆晨", "luchen", HANDLER),
             // a chief customer engineer and a customer manager per customer (O2)
-            p("GRP-CSC", "陈思远", CHIEF_CUSTOMER_ENGINEER),
-            p("GRP-CSC", "林婉清", CUSTOMER_MANAGER, CHIEF_CUSTOMER_MANAGER),
-            p("HB-CSC", "黄志强", CHIEF_CUSTOMER_ENGINEER), p("HB-CSC", "刘芳", CUSTOMER_MANAGER),
-            p("HB-CSC", "王磊", CHIEF_CUSTOMER_ENGINEER), p("HB-CSC", "张敏", CUSTOMER_MANAGER),
-            p("SC-CSC", "杨帆", CHIEF_CUSTOMER_ENGINEER), p("SC-CSC", "赵雪", CUSTOMER_MANAGER),
-            p("JS-CSC", "孙浩", CHIEF_CUSTOMER_ENGINEER), p("JS-CSC", "徐静", CUSTOMER_MANAGER));
+            p("GRP-CSC", "陈思远", "chensiyuan", CHIEF_CUSTOMER_ENGINEER),
+            p("GRP-CSC", "林婉清", "linwanqing", CUSTOMER_MANAGER, CHIEF_CUSTOMER_MANAGER),
+            p("HB-CSC", "黄志强", "huangzhiqiang", CHIEF_CUSTOMER_ENGINEER), p("HB-CSC", "刘芳", "liufang", CUSTOMER_MANAGER),
+            p("HB-CSC", "王磊", "wanglei", CHIEF_CUSTOMER_ENGINEER), p("HB-CSC", "张敏", "zhangmin", CUSTOMER_MANAGER),
+            p("SC-CSC", "杨帆", "yangfan", CHIEF_CUSTOMER_ENGINEER), p("SC-CSC", "赵雪", "zhaoxue", CUSTOMER_MANAGER),
+            p("JS-CSC", "孙浩", "sunhao", CHIEF_CUSTOMER_ENGINEER), p("JS-CSC", "徐静", "xujing", CUSTOMER_MANAGER));
 
     static final List<CustomerSeed> CUSTOMERS = List.of(
             new CustomerSeed("C-GRP-0001", "长江示例航运集团", CustomerLevel.GROUP, "湖北", "武汉", "陈思远", "林婉清",
@@ -277,7 +277,8 @@ public class DemoData {
         UUID unitId = run.units.get(s.unit());
         return Person.<Person>find("name = ?1 and unitId = ?2", s.name(), unitId).firstResult()
                 .chain(found -> found != null ? Uni.createFrom().item(found)
-                        : directory.createPerson(new PersonRequest(s.name(), unitId.toString(), s.roles(), null, null))
+                        : directory.createPerson(new PersonRequest(s.name(), unitId.toString(), s.roles(), null, null,
+                                s.login()))
                         .invoke(run::created))
                 .invoke(p -> run.people.put(s.name(), p.id))
                 .replaceWithVoid();
@@ -324,8 +325,8 @@ public class DemoData {
                 run.units.get(e.unit()).toString());
     }
 
-    private static PersonSeed p(String unit, String name, Role first, Role... more) {
-        return new PersonSeed(unit, name, EnumSet.of(first, more));
+    private static PersonSeed p(String unit, String name, String login, Role first, Role... more) {
+        return new PersonSeed(unit, name, login, EnumSet.of(first, more));
     }
 
     /** Ids by code (people by name) of one seeding run, and how many records it created. */

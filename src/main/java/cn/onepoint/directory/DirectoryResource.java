@@ -1,5 +1,6 @@
 package cn.onepoint.directory;
 
+import cn.onepoint.auth.Access;
 import cn.onepoint.common.Ids;
 import cn.onepoint.common.PageParams;
 import cn.onepoint.common.Paging;
@@ -40,9 +41,11 @@ import java.net.URI;
 public class DirectoryResource {
 
     private final DirectoryService directory;
+    private final Access access;
 
-    public DirectoryResource(DirectoryService directory) {
+    public DirectoryResource(DirectoryService directory, Access access) {
         this.directory = directory;
+        this.access = access;
     }
 
     @POST
@@ -50,6 +53,7 @@ public class DirectoryResource {
     @Operation(summary = "Create a unit", description = "O1: GROUP, PROVINCE or LOCAL; a LOCAL unit names its province unit.")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = UnitView.class)))
     public Uni<Response> createUnit(@Valid @NotNull UnitRequest body) {
+        access.directoryWrite();
         return directory.createUnit(body).map(u -> created("units", u.id.toString(), UnitView.of(u)));
     }
 
@@ -76,6 +80,7 @@ public class DirectoryResource {
     @Operation(summary = "Create a person", description = "O2: a person of a unit with roles (CM, CCE, supervisor, …).")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = PersonView.class)))
     public Uni<Response> createPerson(@Valid @NotNull PersonRequest body) {
+        access.directoryWrite();
         return directory.createPerson(body).map(p -> created("people", p.id.toString(), PersonView.of(p)));
     }
 
@@ -101,6 +106,7 @@ public class DirectoryResource {
     @Operation(summary = "Create a customer", description = "C1: identification code is unique.")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = CustomerView.class)))
     public Uni<Response> createCustomer(@Valid @NotNull CustomerRequest body) {
+        access.directoryWrite();
         return directory.createCustomer(body).map(c -> created("customers", c.id.toString(), CustomerView.of(c)));
     }
 
@@ -126,6 +132,7 @@ public class DirectoryResource {
     @Operation(summary = "Create a circuit", description = "C2: A and Z ends with their owning units; cross-province is derived.")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = CircuitView.class)))
     public Uni<Response> createCircuit(@Valid @NotNull CircuitRequest body) {
+        access.directoryWrite();
         return directory.createCircuit(body).map(c -> created("circuits", c.id.toString(), CircuitView.of(c)));
     }
 

@@ -112,10 +112,14 @@ public class DirectoryService {
         FieldErrors errors = new FieldErrors();
         UUID unitId = errors.uuid("unitId", body.unitId());
         return exists(errors, "unitId", body.unitId(), unitId, "field.unknownUnit", id -> Unit.findById(id))
+                .chain(() -> DatabaseConflicts.checkUnique(errors, "person_login_idx", body.login(),
+                        () -> Person.count("login", body.login())))
                 .chain(() -> {
                     errors.throwIfAny();
                     Person p = new Person();
                     p.id = UUID.randomUUID();
+                    // without a chosen login the person logs in with their id (docs/security.md)
+                    p.login = body.login() != null ? body.login() : p.id.toString();
                     p.name = body.name();
                     p.unitId = unitId;
                     p.roles = EnumSet.copyOf(body.roles());

@@ -18,6 +18,9 @@ public class Person extends PanacheEntityBase {
     @Id
     public UUID id;
     public String name;
+    /** What the person's token names them by (claim {@code preferred_username} by default); unique. */
+    @Column(columnDefinition = "varchar(64)")
+    public String login;
     @Column(name = "unit_id")
     public UUID unitId;
     @Convert(converter = RolesConverter.class)

@@ -1,5 +1,6 @@
 package cn.onepoint.feed;
 
+import cn.onepoint.auth.Actor;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.mutiny.Uni;
@@ -30,8 +31,8 @@ public class FeedConnections {
         this.config = config;
     }
 
-    /** {@code rootId} non-null: one ticket's feed. */
-    Uni<Void> open(WebSocketConnection connection, UUID rootId) {
+    /** {@code rootId} non-null: one ticket's feed; {@code actor}: who the upgrade's token names. */
+    Uni<Void> open(WebSocketConnection connection, UUID rootId, Actor actor) {
         Locale locale = locale(connection.handshakeRequest().header("Accept-Language"));
         FeedFilter asked;
         try {
@@ -39,7 +40,7 @@ public class FeedConnections {
         } catch (FeedFilter.BadParameter e) {
             return refuse(connection, FeedClose.BAD_PARAMETER.reason(locale, e.parameter, e.value));
         }
-        return authorizer.grant(connection.handshakeRequest()).chain(grant -> {
+        return authorizer.grant(connection.handshakeRequest(), actor).chain(grant -> {
             if (grant == null || grant.nothing()) {
                 return refuse(connection, FeedClose.FORBIDDEN.reason(locale));
             }

@@ -68,7 +68,7 @@ public record FeedFilter(Long since, Set<String> topics, Set<UUID> units, Set<UU
     }
 
     public boolean matches(FeedEvent e) {
-        return grant.allows(e.unitId())
+        return grant.allows(e)
                 && (rootId == null || rootId.equals(e.rootId()))
                 && among(topics, e.topic())
                 && among(units, e.unitId())

@@ -1,5 +1,7 @@
 package cn.onepoint.feed;
 
+import cn.onepoint.auth.Actor;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.websockets.next.OnClose;
 import io.quarkus.websockets.next.OnOpen;
 import io.quarkus.websockets.next.WebSocket;
@@ -16,14 +18,17 @@ public class FeedSocket {
     static final String ID = "onepoint-feed";
 
     private final FeedConnections feeds;
+    /** The identity of the connection being served (websockets-next keeps it per connection). */
+    private final SecurityIdentity identity;
 
-    public FeedSocket(FeedConnections feeds) {
+    public FeedSocket(FeedConnections feeds, SecurityIdentity identity) {
         this.feeds = feeds;
+        this.identity = identity;
     }
 
     @OnOpen
     public Uni<Void> onOpen(WebSocketConnection connection) {
-        return feeds.open(connection, null);
+        return feeds.open(connection, null, Actor.of(identity));
     }
 
     @OnClose

@@ -1,7 +1,10 @@
 package cn.onepoint.feed;
 
+import cn.onepoint.auth.Subjects;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,6 +38,23 @@ public class Outbox {
     }
 
     /**
+     * An event made while serving a request names its authenticated subject in {@code actor} (a person's id or
+     * {@code service:<client>}, docs/security.md); the service's own events (timers) carry none.
+     */
+    private Object withActor(Object payload) {
+        String subject = Subjects.current();
+        if (subject == null) {
+            return payload;
+        }
+        JsonNode tree = json.valueToTree(payload);
+        if (tree instanceof ObjectNode o && !o.has("actor")) {
+            o.put("actor", subject);
+            return o;
+        }
+        return payload;
+    }
+
+    /**
      * Appends an event about {@code subjectId}. The event's root (what {@code /ws/tickets/{id}} groups by) is
      * the subject itself, or for a {@code WORK_ORDER} subject the ticket or order it was dispatched for
      * (filled by the database, V6).
@@ -54,7 +74,7 @@ public class Outbox {
         // make the driver store the Java String as one JSON string value.
         String body;
         try {
-            body = json.writeValueAsString(payload);
+            body = json.writeValueAsString(withActor(payload));
         } catch (JsonProcessingException e) {
             return Uni.createFrom().failure(e);
         }

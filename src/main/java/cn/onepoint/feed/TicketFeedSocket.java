@@ -1,6 +1,8 @@
 package cn.onepoint.feed;
 
 import io.quarkus.websockets.next.CloseReason;
+import cn.onepoint.auth.Actor;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.websockets.next.OnClose;
 import io.quarkus.websockets.next.OnOpen;
 import io.quarkus.websockets.next.PathParam;
@@ -20,9 +22,12 @@ public class TicketFeedSocket {
     static final String ID = "onepoint-ticket-feed";
 
     private final FeedConnections feeds;
+    /** The identity of the connection being served (websockets-next keeps it per connection). */
+    private final SecurityIdentity identity;
 
-    public TicketFeedSocket(FeedConnections feeds) {
+    public TicketFeedSocket(FeedConnections feeds, SecurityIdentity identity) {
         this.feeds = feeds;
+        this.identity = identity;
     }
 
     @OnOpen
@@ -35,7 +40,7 @@ public class TicketFeedSocket {
                     FeedConnections.locale(connection.handshakeRequest().header("Accept-Language")), "id", id);
             return connection.close(reason);
         }
-        return feeds.open(connection, ticket);
+        return feeds.open(connection, ticket, Actor.of(identity));
     }
 
     @OnClose

@@ -1,5 +1,7 @@
 package cn.onepoint.order;
 
+import cn.onepoint.auth.Scope;
+import cn.onepoint.auth.ScopedReads;
 import cn.onepoint.common.DomainException;
 import cn.onepoint.common.FieldErrors;
 import cn.onepoint.common.Ids;
@@ -32,8 +34,25 @@ public class OrderQueries {
 
     private final Clock clock;
 
-    public OrderQueries(Clock clock) {
+    private final ScopedReads scoped;
+
+    public OrderQueries(Clock clock, ScopedReads scoped) {
         this.clock = clock;
+        this.scoped = scoped;
+    }
+
+    /**
+     * Scoping (docs/security.md): the orders whose lead bureau, circuit ends, backbone or a segment's unit lies in
+     * the caller's scope.
+     */
+    static String involves(Scope scope) {
+        return scope.anyIn(List.of("leadUnitId", "aEnd.unitId", "zEnd.unitId", "backboneUnitId"),
+                "id in (select s.orderId from OrderSegment s where " + scope.unitIn("s.unitId") + ")");
+    }
+
+    /** An order the caller may see, else 404. */
+    public Uni<ProvisioningOrder> visible(ProvisioningOrder o) {
+        return scoped.visible(o, o.id, "ProvisioningOrder", "order", OrderQueries::involves);
     }
 
     public record Filter(List<String> status, List<String> step, String customerId, String circuitId, String flag,
@@ -81,6 +100,7 @@ public class OrderQueries {
             q.in("status", List.copyOf(OrderStatus.OPEN))
                     .where("warningCount = 0 and dueAt < :now", "now", clock.instant());
         }
+        scoped.restrict(q, OrderQueries::involves);
         return Paging.fetch(q, page, (w, p) -> ProvisioningOrder.count(w, p), (w, p) -> ProvisioningOrder.find(w, p));
     }
 
@@ -93,6 +113,7 @@ public class OrderQueries {
         Query q = new Query().in("status", List.copyOf(OrderStatus.OPEN))
                 .where("(warningCount > 0 or poolEntryAt <= :now)", "now", clock.instant())
                 .orderBy("dueDate asc, number");
+        scoped.restrict(q, OrderQueries::involves);
         return Paging.fetch(q, page, (w, p) -> ProvisioningOrder.count(w, p), (w, p) -> ProvisioningOrder.find(w, p));
     }
 

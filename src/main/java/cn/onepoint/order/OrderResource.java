@@ -109,7 +109,7 @@ public class OrderResource {
             + "(its version) for If-Match on actions.")
     public Uni<Response> get(@Parameter(description = "The order's id, or its number", example = "SO202612010001")
                              @PathParam("id") String id) {
-        return queries.get(id).map(this::ok);
+        return queries.get(id).chain(queries::visible).map(this::ok);
     }
 
     @GET

@@ -632,7 +632,7 @@ public class OrderService {
                     OrderSegment seg = segments.stream()
                             .filter(s -> s.unitId.equals(unitId) && s.segment == body.segment()).findFirst()
                             // P8: each involved location reports its own segment.
-                            .orElseThrow(() -> DomainException.rule("P8", "p8.notInvolved", body.segment()));
+                            .orElseThrow(() -> DomainException.forbidden("P8", "p8.notInvolved", body.segment()));
                     if (seg.complete()) {
                         throw DomainException.conflict("SEGMENT_COMPLETE", "p8.segmentComplete", seg.segment);
                     }
@@ -712,7 +712,7 @@ public class OrderService {
         return act(id, ifMatch, OrderAction.COMPLETE, actor, unitId, o -> {
             // P8: the lead bureau alone reports full completion 全程报竣.
             if (!unitId.equals(o.leadUnitId)) {
-                throw DomainException.rule("P8", "p8.onlyLead", o.leadBureau);
+                throw DomainException.forbidden("P8", "p8.onlyLead", o.leadBureau);
             }
             return OrderSegment.<OrderSegment>list("orderId = ?1 order by segment, id", o.id).chain(segments -> {
                 // P8: only after every involved location reported its segment complete.

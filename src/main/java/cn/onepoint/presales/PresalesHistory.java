@@ -1,6 +1,6 @@
 package cn.onepoint.presales;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import cn.onepoint.common.SubjectRecorded;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -14,7 +14,7 @@ import java.util.UUID;
 /** Every change of a project, requirement, resource node or issue item, with actor and time (闭环管理). */
 @Entity
 @Table(name = "presales_history")
-public class PresalesHistory extends PanacheEntityBase {
+public class PresalesHistory extends SubjectRecorded {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;

@@ -1,6 +1,6 @@
 package cn.onepoint.servicerecord;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import cn.onepoint.common.SubjectRecorded;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -16,7 +16,7 @@ import java.util.UUID;
 /** Every change of a service record, with actor and time. */
 @Entity
 @Table(name = "service_record_history")
-public class ServiceRecordHistory extends PanacheEntityBase {
+public class ServiceRecordHistory extends SubjectRecorded {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;

@@ -179,7 +179,7 @@ public class ServiceRecordService {
     public Uni<List<ServiceRecordHistoryView>> history(UUID id) {
         return record(id).chain(r -> ServiceRecordHistory.<ServiceRecordHistory>list("serviceRecordId = ?1 order by id", id))
                 .map(l -> l.stream().map(h -> new ServiceRecordHistoryView(h.id, h.at, h.action, s(h.actorId),
-                        h.fromStatus, h.toStatus, h.detail)).toList());
+                        h.fromStatus, h.toStatus, h.detail, h.subject)).toList());
     }
 
     @WithSession

@@ -86,7 +86,7 @@ public class InformationService {
                 .unitOf(unitId, "unitId").chain(unit -> {
                     // T11: the control desk passes new information on.
                     if (unit.kind != UnitKind.CONTROL_DESK) {
-                        throw DomainException.rule("T11", "t11.relayNotControlDesk", unit.name);
+                        throw DomainException.forbidden("T11", "t11.relayNotControlDesk", unit.name);
                     }
                     return tickets.personOf(actor, "personId");
                 })

@@ -1,5 +1,6 @@
 package cn.onepoint.ticket;
 
+import cn.onepoint.auth.ScopedReads;
 import cn.onepoint.common.DomainException;
 import cn.onepoint.common.FieldErrors;
 import cn.onepoint.common.Ids;
@@ -21,20 +22,40 @@ public class TicketQueries {
 
     private static final List<String> SORTS = List.of("createdAt", "occurredAt", "number", "updatedAt");
 
+    private final ScopedReads scoped;
+
+    public TicketQueries(ScopedReads scoped) {
+        this.scoped = scoped;
+    }
+
+    /**
+     * Scoping (docs/security.md): the tickets that involve a unit of the caller's scope: the acceptance desk, the
+     * first-ask unit, the province that reviewed it, the dispatcher, the owner, or a unit a work order went to.
+     */
+    static String involves(cn.onepoint.auth.Scope scope) {
+        return scope.anyIn(List.of("acceptanceUnitId", "firstAskUnitId", "provinceReviewUnitId", "dispatcherUnitId",
+                "ownerUnitId"), "id in (select w.subjectId from WorkOrder w where " + scope.unitIn("w.unitId") + ")");
+    }
+
+    private Uni<Ticket> visible(Ticket t) {
+        return scoped.visible(t, t.id, "Ticket", "ticket", TicketQueries::involves);
+    }
+
     public record Filter(List<String> status, List<String> scope, String customerId, String circuitId,
                          String unitId, String createdFrom, String createdTo, String sort) {
     }
 
     @WithSession
     public Uni<Ticket> get(UUID id) {
-        return Ticket.<Ticket>findById(id).onItem().ifNull().failWith(() -> DomainException.notFound("ticket", id));
+        return Ticket.<Ticket>findById(id).onItem().ifNull().failWith(() -> DomainException.notFound("ticket", id))
+                .chain(this::visible);
     }
 
     /** By id or by number (FT202611250001). */
     @WithSession
     public Uni<Ticket> get(String idOrNumber) {
         return Ids.byIdOrNumber("ticket", idOrNumber, id -> Ticket.<Ticket>findById(id),
-                n -> Ticket.<Ticket>find("number", n).firstResult());
+                n -> Ticket.<Ticket>find("number", n).firstResult()).chain(this::visible);
     }
 
     @WithSession
@@ -56,6 +77,7 @@ public class TicketQueries {
                 .where("createdAt >= :from", "from", from)
                 .where("createdAt < :to", "to", to)
                 .orderBy(order + ", id");
+        scoped.restrict(q, TicketQueries::involves);
         return Paging.fetch(q, page, (w, p) -> Ticket.count(w, p), (w, p) -> Ticket.find(w, p));
     }
 

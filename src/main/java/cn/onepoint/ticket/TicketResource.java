@@ -1,5 +1,6 @@
 package cn.onepoint.ticket;
 
+import cn.onepoint.auth.Access;
 import cn.onepoint.common.Ids;
 import cn.onepoint.common.PageParams;
 import cn.onepoint.common.Paging;
@@ -69,9 +70,11 @@ public class TicketResource {
     private final WorkOrderService workOrders;
     private final TicketSla sla;
     private final TimerService timers;
+    private final Access access;
 
     public TicketResource(TicketService service, TicketQueries queries, WorkOrderService workOrders, TicketSla sla,
-                          TimerService timers) {
+                          TimerService timers, Access access) {
+        this.access = access;
         this.service = service;
         this.queries = queries;
         this.workOrders = workOrders;
@@ -85,6 +88,7 @@ public class TicketResource {
                     + "customers and cross-province circuits); status acknowledged; a human number FTyyyyMMddNNNN.")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = TicketView.class)))
     public Uni<Response> create(@Valid @NotNull CreateTicketRequest body) {
+        access.intake(body.channel() == Channel.ALARM);
         return service.create(body).map(t -> Response.created(URI.create("tickets/" + t.id))
                 .entity(TicketView.of(t)).tag(Versions.etag(t.version)).build());
     }

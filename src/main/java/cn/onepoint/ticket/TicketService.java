@@ -188,7 +188,7 @@ public class TicketService {
         return act(id, ifMatch, TicketAction.ACCEPT, actor, t -> personOf(actor, "personId").chain(p -> {
             // T6: the acceptor at the acceptance desk becomes the one first responsible person.
             if (!p.unitId.equals(t.acceptanceUnitId)) {
-                throw DomainException.rule("T6", "t6.notAcceptanceDesk", p.name);
+                throw DomainException.forbidden("T6", "t6.notAcceptanceDesk", p.name);
             }
             t.responsiblePersonId = p.id;
             t.acceptedAt = clock.instant();
@@ -375,7 +375,7 @@ public class TicketService {
         return act(id, ifMatch, TicketAction.CUSTOMER_UPDATE, actor, t -> {
             // T10: the acceptor, and only the acceptor, updates the customer (统一回复).
             if (!actor.equals(t.responsiblePersonId)) {
-                throw DomainException.rule("T10", "t10.onlyAcceptor");
+                throw DomainException.forbidden("T10", "t10.onlyAcceptor");
             }
             CustomerUpdate u = new CustomerUpdate();
             u.id = UUID.randomUUID();
@@ -397,7 +397,7 @@ public class TicketService {
         return act(id, ifMatch, TicketAction.FEEDBACK, actor, unitId, t -> workOrders.ofSubject(t.id).chain(wos -> {
             // T11: feedback comes from a handling unit working on the ticket.
             if (liveDispatches(wos).noneMatch(w -> w.unitId.equals(unitId))) {
-                throw DomainException.rule("T11", "t11.notDispatched");
+                throw DomainException.forbidden("T11", "t11.notDispatched");
             }
             Feedback f = new Feedback();
             f.id = UUID.randomUUID();
@@ -420,7 +420,7 @@ public class TicketService {
                 .chain(unit -> {
                     // T11: the control desk answers the handling unit's feedback.
                     if (unit.kind != UnitKind.CONTROL_DESK) {
-                        throw DomainException.rule("T11", "t11.notControlDesk", unit.name);
+                        throw DomainException.forbidden("T11", "t11.notControlDesk", unit.name);
                     }
                     return Feedback.<Feedback>findById(feedbackId);
                 })
@@ -459,7 +459,7 @@ public class TicketService {
                 .chain(wos -> {
                     // T8: only the handling unit may request a suspension ...
                     if (liveDispatches(wos).noneMatch(w -> w.unitId.equals(unitId))) {
-                        throw DomainException.rule("T8", "t8.notHandlingUnit");
+                        throw DomainException.forbidden("T8", "t8.notHandlingUnit");
                     }
                     return SegmentTest.<SegmentTest>list("ticketId", t.id).chain(tests -> {
                         // ... and only after the telecom side is proven clean (every dispatched segment tested
@@ -506,7 +506,7 @@ public class TicketService {
             }
             // T8: the dispatcher decides, after confirming with the customer.
             if (!unitId.equals(t.dispatcherUnitId) && !unitId.equals(t.acceptanceUnitId)) {
-                throw DomainException.rule("T8", "t8.notDispatcher");
+                throw DomainException.forbidden("T8", "t8.notDispatcher");
             }
             if (approve && !Boolean.TRUE.equals(body.customerConfirmed())) {
                 throw DomainException.rule("T8", "t8.customerNotConfirmed");
@@ -628,7 +628,7 @@ public class TicketService {
         return act(id, ifMatch, TicketAction.CLOSE, actor, t -> {
             // T12: the acceptor closes ...
             if (!actor.equals(t.responsiblePersonId)) {
-                throw DomainException.rule("T12", "t12.onlyAcceptor");
+                throw DomainException.forbidden("T12", "t12.onlyAcceptor");
             }
             boolean customerCaused = body.cause().category() == CauseCategory.CUSTOMER;
             if (t.status == TicketStatus.RESOLVED) {

@@ -208,7 +208,7 @@ public class CrossDomainService {
     /** W1: the customer engineer who took the request dispatches, controls and replies (one point 一点). */
     private static void isEngineer(WorkOrder request, Person person) {
         if (!person.id.equals(request.engineerId)) {
-            throw DomainException.rule("W1", "w1.notEngineer", person.name);
+            throw DomainException.forbidden("W1", "w1.notEngineer", person.name);
         }
     }
 

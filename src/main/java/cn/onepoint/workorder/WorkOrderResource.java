@@ -93,7 +93,7 @@ public class WorkOrderResource {
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = WorkOrderView.class)))
     public Uni<Response> get(@Parameter(description = "The work order's id, or its number", example = "WO202612010001")
                              @PathParam("id") String id) {
-        return service.get(id).map(WorkOrderResource::ok);
+        return service.get(id).chain(service::visible).map(WorkOrderResource::ok);
     }
 
     @GET

@@ -1,5 +1,7 @@
 package cn.onepoint.workorder;
 
+import cn.onepoint.auth.Scope;
+import cn.onepoint.auth.ScopedReads;
 import cn.onepoint.common.Commands;
 import cn.onepoint.common.DomainException;
 import cn.onepoint.common.FieldErrors;
@@ -33,6 +35,24 @@ import java.util.UUID;
 @ApplicationScoped
 public class WorkOrderService {
 
+    private final ScopedReads scoped;
+
+    /**
+     * Scoping (docs/security.md): the work orders of a unit of the caller's scope, the tasks of such a unit's
+     * cross-domain request, and those of a ticket taken or dispatched by such a unit.
+     */
+    public static String involves(Scope scope) {
+        return scope.anyIn(List.of("unitId"),
+                "subjectId in (select r.id from WorkOrder r where " + scope.unitIn("r.unitId") + ")",
+                "subjectId in (select t.id from Ticket t where " + scope.unitIn("t.acceptanceUnitId") + " or "
+                        + scope.unitIn("t.dispatcherUnitId") + ")");
+    }
+
+    /** A work order the caller may see, else 404. */
+    public Uni<WorkOrder> visible(WorkOrder w) {
+        return scoped.visible(w, w.id, "WorkOrder", "work order", WorkOrderService::involves);
+    }
+
     /** A work order's unit was told something (new information, the customer-facing wording). */
     public static final String NOTICE_EVENT = "WorkOrderNoticeEvent";
 
@@ -43,7 +63,8 @@ public class WorkOrderService {
     private final Instance<WorkOrderListener> listeners;
 
     public WorkOrderService(Clock clock, Numbers numbers, DirectoryService directory, Outbox outbox,
-                            Instance<WorkOrderListener> listeners) {
+                            Instance<WorkOrderListener> listeners, ScopedReads scoped) {
+        this.scoped = scoped;
         this.clock = clock;
         this.numbers = numbers;
         this.directory = directory;
@@ -130,6 +151,7 @@ public class WorkOrderService {
                 .where("subjectType = '" + WorkOrder.SUBJECT + "' and subjectId = :parent", "parent", parent)
                 .eq("unitId", unit).eq("customerId", customer).in("status", statuses).in("type", types)
                 .orderBy(order + ", id");
+        scoped.restrict(q, WorkOrderService::involves);
         return Paging.fetch(q, page, (w, p) -> WorkOrder.count(w, p), (w, p) -> WorkOrder.find(w, p));
     }
 

@@ -4,6 +4,8 @@
  * How it stays consistent (docs/wallboard.md): the socket is opened first and its messages are held while
  * the REST state loads, then applied; after a drop it reconnects with since=<last seq> (exponential
  * backoff); a close 4410 (since too old) reloads the state and starts again.
+ * Signing in (docs/wallboard.md, "Signing in"): every REST call carries the access token as a bearer header,
+ * the socket carries it as a subprotocol; the board stops and asks again when the token is refused or expires.
  */
 'use strict';
 
@@ -18,6 +20,7 @@
   const STATUS_NAME = Object.fromEntries(STATUSES);
   const OPEN_STATUS = new Set(STATUSES.map(s => s[0]));
   const SCOPE_NAME = { GROUP: '集团', PROVINCE: '省内' };
+  const SCOPE_LABEL = { GROUP: '可看全集团', PROVINCE: '可看本省', LOCAL: '可看本单位' };
   const TIER_NAME = { LOCAL: '地市', PROVINCE: '省级', GROUP: '集团' };
   const REASON_NAME = {
     BREACH: '超时', TOTAL_OUTAGE: '全阻', MAJOR_FAULT: '重大故障', CUSTOMER_HQ_OUTAGE: '客户总部中断',
@@ -112,9 +115,211 @@
     $('conn-text').textContent = text;
   }
 
+  // ---- signing in ----------------------------------------------------------------------------------
+  // The token is kept in sessionStorage (this tab only). A browser cannot give a WebSocket handshake headers, so
+  // the socket offers two subprotocols: bearer-token-carrier, which the server selects, and
+  // quarkus-http-upgrade#Authorization#Bearer <token> (URL-encoded), which the server turns back into the
+  // Authorization header of the upgrade request before it checks the token.
+  const TOKEN_KEY = 'onepoint.wallboard.token';
+  const DEMO_KEY = 'onepoint.wallboard.demoLogin';
+  const LOGIN_OPTIONS = '/wallboard/login-options';
+  const DEV_TOKEN = '/auth/dev-token';
+  const CARRIER = 'bearer-token-carrier';
+
+  const auth = {
+    token: null,
+    subject: null,           // the token's sub: a different person after a new sign-in means a full reload
+    demoLogin: null,         // signed in through the demo picker: renewed without asking
+    renewTimer: null,
+    lost: false,             // a sign-in is under way (several refused calls ask only once)
+    waiting: [],             // resolved by the next successful sign-in
+    people: new Map()        // login -> demo person (login-options), for the name in the header
+  };
+
+  class AuthError extends Error {}
+
+  /** The token's claims (a JWT's payload), null for a token that is not a readable JWT. */
+  function claims(token) {
+    try {
+      const part = token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
+      const padded = part + '='.repeat((4 - part.length % 4) % 4);
+      const bytes = Uint8Array.from(atob(padded), c => c.charCodeAt(0));
+      return JSON.parse(new TextDecoder().decode(bytes));
+    } catch (err) {
+      return null;
+    }
+  }
+
+  function expired(token) {
+    const c = claims(token);
+    return c !== null && typeof c.exp === 'number' && c.exp * 1000 <= now() + 2000;
+  }
+
+  function signedIn(token, demoLogin) {
+    auth.token = token;
+    auth.demoLogin = demoLogin || null;
+    auth.lost = false;
+    sessionStorage.setItem(TOKEN_KEY, token);
+    if (auth.demoLogin) sessionStorage.setItem(DEMO_KEY, auth.demoLogin); else sessionStorage.removeItem(DEMO_KEY);
+    showWho();
+    $('who').hidden = false;
+    $('login').hidden = true;
+    scheduleRenewal();
+    const waiting = auth.waiting;
+    auth.waiting = [];
+    waiting.forEach(resolve => resolve());
+  }
+
+  function showWho() {
+    const c = claims(auth.token) || {};
+    const login = c.preferred_username || c.sub;
+    const person = login && auth.people.get(login);
+    $('who-name').textContent = (person && person.name) || c.name || login || '已登录';
+  }
+
+  function forgetToken() {
+    clearTimeout(auth.renewTimer);
+    auth.token = null;
+    sessionStorage.removeItem(TOKEN_KEY);
+  }
+
+  async function demoToken(login) {
+    const res = await fetch(DEV_TOKEN + '?login=' + encodeURIComponent(login), { cache: 'no-store' });
+    if (!res.ok) throw new Error('HTTP ' + res.status);
+    const body = await res.json();
+    if (!body.access_token) throw new Error('no access_token');
+    return body.access_token;
+  }
+
+  /** A demo token is renewed before it expires, so REST calls never meet a 401 (the socket: see connect). */
+  function scheduleRenewal() {
+    clearTimeout(auth.renewTimer);
+    const c = claims(auth.token);
+    if (!auth.demoLogin || !c || typeof c.exp !== 'number') return;
+    const left = c.exp * 1000 - now();
+    const login = auth.demoLogin;
+    auth.renewTimer = setTimeout(() => {
+      demoToken(login).then(t => { if (auth.demoLogin === login && auth.token) signedIn(t, login); }).catch(() => {});
+    }, Math.max(1000, Math.min(left - 30000, left * 0.8)));
+  }
+
+  /** Whether the token is accepted: a 401 from a small REST read means no. */
+  async function accepted(token) {
+    const res = await fetch(API + '/units?limit=1', {
+      headers: { Accept: 'application/json', Authorization: 'Bearer ' + token }, cache: 'no-store'
+    });
+    if (res.status === 401) return false;
+    if (!res.ok) throw new Error('HTTP ' + res.status);
+    return true;
+  }
+
+  /** Shows the login panel; resolves once someone has signed in. */
+  function showLogin(message) {
+    $('login-error').textContent = message || '';
+    $('login').hidden = false;
+    setConn('error', '未登录');
+    loadLoginOptions();
+    return new Promise(resolve => auth.waiting.push(resolve));
+  }
+
+  async function loadLoginOptions() {
+    try {
+      const res = await fetch(LOGIN_OPTIONS, { headers: { Accept: 'application/json' }, cache: 'no-store' });
+      const options = res.ok ? await res.json() : {};
+      const people = options.devTokens && Array.isArray(options.people) ? options.people : [];
+      auth.people = new Map(people.map(p => [p.login, p]));
+      if (auth.token) showWho();
+      const select = $('demo-person');
+      const chosen = select.value || sessionStorage.getItem(DEMO_KEY);
+      select.replaceChildren(...people.map(p => {
+        const o = el('option', null, [p.name, p.unitName, (p.roles || []).map(r => ROLE_NAME[r] || r).join('、'),
+          SCOPE_LABEL[p.scope] || ''].filter(Boolean).join(' · '));
+        o.value = p.login;
+        return o;
+      }));
+      if (chosen && people.some(p => p.login === chosen)) select.value = chosen;
+      $('demo').hidden = people.length === 0;
+    } catch (err) {
+      $('demo').hidden = true;
+    }
+  }
+
+  async function signIn(token, demoLogin) {
+    const button = demoLogin ? $('demo-login') : $('token-login');
+    button.disabled = true;
+    $('login-error').textContent = '正在验证…';
+    try {
+      if (!(await accepted(token))) {
+        $('login-error').textContent = '令牌无效或已过期，请重新获取。';
+        return;
+      }
+      const subject = (claims(token) || {}).sub || null;
+      auth.changed = auth.subject !== null && subject !== auth.subject;
+      auth.subject = subject;
+      $('token-input').value = '';
+      signedIn(token, demoLogin);
+    } catch (err) {
+      $('login-error').textContent = '无法连接服务，请稍后再试。';
+    } finally {
+      button.disabled = false;
+    }
+  }
+
+  function bindLogin() {
+    $('login-form').addEventListener('submit', ev => {
+      ev.preventDefault();
+      const token = $('token-input').value.trim().replace(/^Bearer\s+/i, '');
+      if (!token) {
+        $('login-error').textContent = '请先粘贴访问令牌。';
+        return;
+      }
+      signIn(token, null);
+    });
+    $('demo-login').addEventListener('click', () => {
+      const login = $('demo-person').value;
+      if (!login) return;
+      $('login-error').textContent = '正在获取令牌…';
+      demoToken(login).then(t => signIn(t, login),
+        () => { $('login-error').textContent = '无法获取演示令牌（开发令牌签发可能已关闭）。'; });
+    });
+    $('logout').addEventListener('click', () => {
+      auth.demoLogin = null;
+      sessionStorage.removeItem(DEMO_KEY);
+      $('who').hidden = true;
+      authLost('已退出登录。');
+    });
+  }
+
+  /**
+   * The token was refused or has expired: stop the feed, get a new token (a demo sign-in is renewed at once,
+   * otherwise the login panel asks), then carry on: from the last seq for the same person, reloaded for another.
+   */
+  function authLost(message) {
+    if (auth.lost) return;
+    auth.lost = true;
+    const ws = state.ws;
+    state.ws = null; // its close is ours: no reconnect from onclose
+    if (ws) ws.close(4000, 'signed out');
+    clearTimeout(state.retryTimer);
+    const resume = state.loading || state.lastSeq === null ? null : state.lastSeq;
+    state.loading = false;
+    forgetToken();
+    const login = auth.demoLogin;
+    const again = login
+      ? demoToken(login).then(t => { auth.changed = false; signedIn(t, login); }, () => showLogin(message))
+      : showLogin(message);
+    again.then(() => connect(auth.changed ? null : resume));
+  }
+
   // ---- REST ----------------------------------------------------------------------------------------
   async function getJson(path) {
-    const res = await fetch(API + path, { headers: { Accept: 'application/json' }, cache: 'no-store' });
+    const res = await fetch(API + path, {
+      headers: { Accept: 'application/json', Authorization: 'Bearer ' + auth.token }, cache: 'no-store'
+    });
+    if (res.status === 401) {
+      authLost('登录已失效，请重新登录。');
+      throw new AuthError('HTTP 401 ' + path);
+    }
     if (!res.ok) throw new Error('HTTP ' + res.status + ' ' + path);
     const date = res.headers.get('Date');
     if (date) {
@@ -288,10 +493,16 @@
       state.loading = true;
       state.held = [];
     }
+    if (!auth.token || expired(auth.token)) {
+      state.loading = false;
+      authLost('登录已过期，请重新登录。');
+      return;
+    }
     setConn('connecting', reload ? '连接中…' : '重新连接中…');
     let ws;
     try {
-      ws = new WebSocket(feedUrl(since));
+      ws = new WebSocket(feedUrl(since),
+        [CARRIER, encodeURIComponent('quarkus-http-upgrade#Authorization#Bearer ' + auth.token)]);
     } catch (err) {
       retry();
       return;
@@ -326,18 +537,37 @@
       if (state.ws !== ws) return;
       state.ws = null;
       if (openedAt && Date.now() - openedAt > 10000) state.attempt = 0;
+      if (ev.code === 1008) {
+        // The server closes the socket when the token it was opened with expires.
+        authLost('登录已过期，请重新登录。');
+        return;
+      }
       if (ev.code === 4403) {
-        setConn('error', '无权查看此大屏');
-        return;
-      }
-      if (ev.code === 4410 || state.loading || state.lastSeq === null) {
-        // Events after our position are gone (or we never had one): reload everything, then go live.
         state.loading = false;
-        retry(null, ev.code === 4410 ? 0 : undefined);
+        setConn('error', '无权查看此大屏');
+        showLogin('当前账号无权查看此大屏，请换一个账号登录。').then(() => connect(null));
         return;
       }
-      retry(state.lastSeq);
+      if (!openedAt) {
+        // Refused before it opened: when the token is the reason (401 at the upgrade), sign in again.
+        accepted(auth.token).then(ok => (ok ? dropped(ev.code) : authLost('登录已失效，请重新登录。')),
+          () => dropped(ev.code));
+        return;
+      }
+      dropped(ev.code);
     };
+  }
+
+  /** A drop that is not about signing in: reconnect (with since when there is a position). */
+  function dropped(code) {
+    if (state.ws !== null || auth.lost) return;
+    if (code === 4410 || state.loading || state.lastSeq === null) {
+      // Events after our position are gone (or we never had one): reload everything, then go live.
+      state.loading = false;
+      retry(null, code === 4410 ? 0 : undefined);
+      return;
+    }
+    retry(state.lastSeq);
   }
 
   function retry(since, delayMs) {
@@ -562,7 +792,22 @@
       tick();
       setTimeout(align, 1000 - (now() % 1000) + 5);
     }, 1000 - (now() % 1000) + 5);
-    connect(null);
+    bindLogin();
+    loadLoginOptions();
+    auth.token = sessionStorage.getItem(TOKEN_KEY);
+    auth.demoLogin = sessionStorage.getItem(DEMO_KEY);
+    auth.subject = auth.token ? (claims(auth.token) || {}).sub || null : null;
+    if (auth.token && !expired(auth.token)) {
+      signedIn(auth.token, auth.demoLogin);
+      connect(null);
+      return;
+    }
+    forgetToken();
+    if (auth.demoLogin) {
+      authLost('请登录。');
+      return;
+    }
+    showLogin().then(() => connect(null));
   }
 
   start();

@@ -1,5 +1,6 @@
 package cn.onepoint.feed;
 
+import cn.onepoint.Tokens;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -9,6 +10,7 @@ import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.http.WebSocketFrameType;
+import io.vertx.core.http.UpgradeRejectedException;
 import io.vertx.core.json.JsonObject;
 
 import java.time.Duration;
@@ -21,8 +23,18 @@ import java.util.stream.Collectors;
 
 import static org.awaitility.Awaitility.await;
 
-/** A test feed client on the plain Vert.x WebSocket client: it can be paused, i.e. stop reading. */
+/**
+ * A test feed client on the plain Vert.x WebSocket client: it can be paused, i.e. stop reading. A connection that
+ * names no {@code Authorization} header carries the {@code automation} service account's token (group scope: it
+ * sees every event), as the tests' REST calls do.
+ */
 public final class FeedClient implements AutoCloseable {
+
+    /**
+     * As a header name: the subprotocols to offer, comma-separated, as a browser does (then no token is added). An
+     * {@code Authorization} header with an empty value sends none.
+     */
+    static final String PROTOCOLS = "Sec-WebSocket-Protocol";
 
     public final List<JsonObject> messages = new CopyOnWriteArrayList<>();
     /** Receipt time (System.nanoTime) per message, same index as {@link #messages}. */
@@ -43,7 +55,7 @@ public final class FeedClient implements AutoCloseable {
         return connect(vertx, port, pathAndQuery, Map.of());
     }
 
-    static FeedClient connect(Vertx vertx, int port, String pathAndQuery, Map<String, String> headers) {
+    public static FeedClient connect(Vertx vertx, int port, String pathAndQuery, Map<String, String> headers) {
         return connect(vertx, port, pathAndQuery, headers, () -> {
         });
     }
@@ -57,9 +69,7 @@ public final class FeedClient implements AutoCloseable {
                               Runnable beforeHandlers) {
         WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions()
                 .setMaxMessageSize(16 * 1024 * 1024).setMaxFrameSize(16 * 1024 * 1024));
-        WebSocketConnectOptions options = new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port)
-                .setURI(pathAndQuery);
-        headers.forEach(options::addHeader);
+        WebSocketConnectOptions options = options(port, pathAndQuery, headers);
         // Vert.x resumes the socket before it completes the connect future, and drops a message that arrives
         // while no handler is set. The server may write its first messages with the handshake (a replay from
         // memory needs no query), so a caller that sets the handlers on its own thread once connect() returned
@@ -88,6 +98,38 @@ public final class FeedClient implements AutoCloseable {
         return connected.future().toCompletionStage().toCompletableFuture().orTimeout(10, TimeUnit.SECONDS).join();
     }
 
+    /** The HTTP status the upgrade is refused with; fails when it is accepted. */
+    static int refusal(Vertx vertx, int port, String pathAndQuery, Map<String, String> headers) {
+        WebSocketClient client = vertx.createWebSocketClient();
+        try {
+            Throwable failure = client.connect(options(port, pathAndQuery, headers))
+                    .map(ws -> (Throwable) null).otherwise(f -> f)
+                    .toCompletionStage().toCompletableFuture().orTimeout(10, TimeUnit.SECONDS).join();
+            if (!(failure instanceof UpgradeRejectedException rejected)) {
+                throw new AssertionError("upgrade of " + pathAndQuery + " not refused: " + failure);
+            }
+            return rejected.getStatus();
+        } finally {
+            client.close();
+        }
+    }
+
+    private static WebSocketConnectOptions options(int port, String pathAndQuery, Map<String, String> headers) {
+        WebSocketConnectOptions options = new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port)
+                .setURI(pathAndQuery);
+        headers.forEach((name, value) -> {
+            if (PROTOCOLS.equalsIgnoreCase(name)) {
+                options.setSubProtocols(List.of(value.split(",")));
+            } else if (!value.isEmpty()) {
+                options.addHeader(name, value);
+            }
+        });
+        if (headers.keySet().stream().noneMatch(h -> "Authorization".equalsIgnoreCase(h) || PROTOCOLS.equals(h))) {
+            options.addHeader("Authorization", Tokens.bearerService("automation"));
+        }
+        return options;
+    }
+
     private void recordClose(WebSocket ws) {
         // No close frame (the connection just ended) counts as 1006, as RFC 6455 says.
         Short code = ws.closeStatusCode();
@@ -107,6 +149,11 @@ public final class FeedClient implements AutoCloseable {
     /** The messages received with a seq up to {@code end}. */
     public List<JsonObject> upTo(long end) {
         return messages.stream().filter(m -> m.getLong("seq") <= end).collect(Collectors.toList());
+    }
+
+    /** The subprotocol the server selected, null for none. */
+    String subProtocol() {
+        return ws.subProtocol();
     }
 
     public boolean closed() {

@@ -1,5 +1,6 @@
 package cn.onepoint.feed;
 
+import cn.onepoint.Tokens;
 import cn.onepoint.ticket.World;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -31,7 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Filters, one ticket's feed and the authorisation hook. Each filtered client must receive exactly the events
+ * Filters, one ticket's feed and the scope of a local network's person. Each filtered client must receive exactly the events
  * of the window that the database says match, no more and no fewer, in seq order.
  */
 @QuarkusTest
@@ -71,13 +72,15 @@ class FeedFilterTest {
         clients.put("province", FeedClient.connect(vertx, RestAssured.port,
                 "/ws/feed?" + since + "&topics=timers&province=" + hubeiProvince));
         expected.put("province", r -> "timers".equals(r.getString("topic")) && "湖北".equals(r.getString("province")));
-        // Granted 武汉 only (test authorizer): sees 武汉's events and nothing else, whatever it asks for.
-        clients.put("granted", FeedClient.connect(vertx, RestAssured.port, "/ws/feed?" + since,
-                Map.of(HeaderUnitFeedAuthorizer.HEADER, w.wuhan)));
-        expected.put("granted", r -> wuhan.equals(r.getUUID("unit_id")));
-        clients.put("granted-asks-other", FeedClient.connect(vertx, RestAssured.port,
-                "/ws/feed?" + since + "&unit=" + w.yichang, Map.of(HeaderUnitFeedAuthorizer.HEADER, w.wuhan)));
-        expected.put("granted-asks-other", r -> false);
+        // A handler of 武汉 (LOCAL scope): 武汉's events and those of the tickets that involve 武汉, whatever it
+        // asks for; asking for 宜昌 it gets only 宜昌's events of such tickets.
+        Map<String, String> wuhanToken = Map.of("Authorization", Tokens.bearerForPerson(w.wuhanHandler));
+        Predicate<Row> wuhanScope = FeedTestSupport.scopeOfUnit(pool, wuhan);
+        clients.put("local", FeedClient.connect(vertx, RestAssured.port, "/ws/feed?" + since, wuhanToken));
+        expected.put("local", wuhanScope);
+        clients.put("local-asks-other", FeedClient.connect(vertx, RestAssured.port,
+                "/ws/feed?" + since + "&unit=" + w.yichang, wuhanToken));
+        expected.put("local-asks-other", r -> UUID.fromString(w.yichang).equals(r.getUUID("unit_id")));
 
         try {
             // A 湖北 ticket: accepted, dispatched to 武汉 and 宜昌, 武汉 accepts its work order.
@@ -101,6 +104,12 @@ class FeedFilterTest {
             // should see it has all before it; for the rest, the "all" client marks the end.
             FeedClient all = clients.get("all");
             await().atMost(Duration.ofSeconds(15)).until(() -> all.lastSeq() == end);
+            // The scope remembers the tickets it has seen involve 武汉: it is asked in seq order, once per row.
+            Set<Long> inScope = window.stream().filter(wuhanScope).map(r -> r.getLong("seq"))
+                    .collect(Collectors.toSet());
+            expected.put("local-asks-other", expected.get("local-asks-other")
+                    .and(r -> inScope.contains(r.getLong("seq"))));
+            expected.put("local", r -> inScope.contains(r.getLong("seq")));
             for (Map.Entry<String, FeedClient> c : clients.entrySet()) {
                 List<Long> want = window.stream().filter(expected.get(c.getKey()))
                         .map(r -> r.getLong("seq")).collect(Collectors.toList());
@@ -115,8 +124,14 @@ class FeedFilterTest {
             assertFalse(clients.get("customer").seqs().isEmpty());
             // real timer events of the 湖北 tickets count too, since the fault flow runs its timers
             assertFalse(clients.get("province").seqs().isEmpty());
-            assertEquals(clients.get("unit").seqs(), clients.get("granted").seqs());
-            assertTrue(clients.get("granted").seqs().size() < all.seqs().size());
+            // t1 involves 武汉: its status changes and 宜昌's work order after the dispatch are 武汉's too.
+            List<Long> local = clients.get("local").seqs();
+            assertTrue(local.containsAll(clients.get("unit").seqs()), "all of 武汉's own events");
+            assertTrue(local.size() > clients.get("unit").seqs().size(), "and more of the tickets involving it");
+            assertFalse(clients.get("local-asks-other").seqs().isEmpty(), "宜昌's work order of t1");
+            assertTrue(local.size() < all.seqs().size(), "but not t2 (another province, no 武汉)");
+            assertTrue(clients.get("local").messages.stream().noneMatch(m -> t2.equals(
+                    m.getJsonObject("event").getString("id"))), "nothing of t2");
         } finally {
             clients.values().forEach(FeedClient::close);
         }
@@ -170,7 +185,7 @@ class FeedFilterTest {
     }
 
     @Test
-    void badParametersAndAnEmptyGrantCloseTheSocketWithAReason() {
+    void badParametersCloseTheSocketWithAReason() {
         Map<String, String> en = Map.of("Accept-Language", "en");
         try (FeedClient c = FeedClient.connect(vertx, RestAssured.port, "/ws/feed?since=abc", en)) {
             c.awaitClose(Duration.ofSeconds(5));
@@ -190,11 +205,6 @@ class FeedFilterTest {
         try (FeedClient c = FeedClient.connect(vertx, RestAssured.port, "/ws/tickets/FT0001", en)) {
             c.awaitClose(Duration.ofSeconds(5));
             assertEquals((short) 4400, c.closeCode);
-        }
-        try (FeedClient c = FeedClient.connect(vertx, RestAssured.port, "/ws/feed",
-                Map.of(HeaderUnitFeedAuthorizer.HEADER, "none", "Accept-Language", "en"))) {
-            c.awaitClose(Duration.ofSeconds(5));
-            assertEquals((short) 4403, c.closeCode);
         }
     }
 }

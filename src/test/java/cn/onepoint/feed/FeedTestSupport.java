@@ -10,6 +10,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.function.Predicate;
 import java.util.List;
 import java.util.UUID;
 
@@ -55,6 +58,28 @@ final class FeedTestSupport {
         await().atMost(Duration.ofSeconds(20)).until(() -> pool.query(
                 "select count(*) from event_outbox where seq is null").execute()
                 .await().atMost(Duration.ofSeconds(5)).iterator().next().getLong(0) == 0);
+    }
+
+    /**
+     * The feed's scope of a LOCAL unit's person, as a predicate to ask of rows in seq order: the unit's events, and
+     * those of every root (ticket, order) that one of the unit's events belonged to, in the retained feed before
+     * the call or in a row asked about since. Call it before the client connects.
+     */
+    static Predicate<Row> scopeOfUnit(Pool pool, UUID unit) {
+        Set<UUID> roots = new HashSet<>();
+        pool.preparedQuery("select distinct root_id from event_outbox where seq is not null and root_id is not null"
+                        + " and unit_id = $1").execute(Tuple.of(unit)).await().atMost(Duration.ofSeconds(10))
+                .forEach(r -> roots.add(r.getUUID("root_id")));
+        return r -> {
+            UUID root = r.getUUID("root_id");
+            if (unit.equals(r.getUUID("unit_id"))) {
+                if (root != null) {
+                    roots.add(root);
+                }
+                return true;
+            }
+            return root != null && roots.contains(root);
+        };
     }
 
     /** The sequenced rows in (from, to], as (seq, topic, unit, customer, province, root) for expectations. */

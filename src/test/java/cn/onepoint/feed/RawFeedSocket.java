@@ -1,5 +1,7 @@
 package cn.onepoint.feed;
 
+import cn.onepoint.Tokens;
+
 import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -13,7 +15,7 @@ import java.nio.charset.StandardCharsets;
 /**
  * A WebSocket client on a bare TCP socket with a tiny receive window: after the handshake it reads nothing
  * until told, like a client that hangs. Then it reads the frames that are left and says whether a close
- * frame was among them.
+ * frame was among them. It sends the {@code automation} service account's token.
  */
 final class RawFeedSocket implements AutoCloseable {
 
@@ -28,7 +30,8 @@ final class RawFeedSocket implements AutoCloseable {
         OutputStream out = socket.getOutputStream();
         out.write(("GET " + pathAndQuery + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nUpgrade: websocket\r\n"
                 + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
-                + "Sec-WebSocket-Version: 13\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                + "Sec-WebSocket-Version: 13\r\nAuthorization: " + Tokens.bearerService("automation")
+                + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
         out.flush();
         in = socket.getInputStream();
         StringBuilder head = new StringBuilder();

@@ -1,5 +1,6 @@
 package cn.onepoint.it;
 
+import cn.onepoint.TestTokens;
 import io.vertx.core.json.JsonObject;
 
 import java.io.IOException;
@@ -53,18 +54,27 @@ public final class ItHttp {
 
     public static Answer post(ServiceProcess to, String path, String json, Map<String, String> headers,
                               Duration timeout) {
-        return send(to, "POST", path, HttpRequest.BodyPublishers.ofString(json), headers, timeout);
+        return send(to, "POST", path, json, headers, timeout);
     }
 
     public static Answer get(ServiceProcess to, String path, Map<String, String> headers, Duration timeout) {
-        return send(to, "GET", path, HttpRequest.BodyPublishers.noBody(), headers, timeout);
+        return send(to, "GET", path, null, headers, timeout);
     }
 
-    private static Answer send(ServiceProcess to, String method, String path, HttpRequest.BodyPublisher body,
+    /**
+     * A request without an {@code Authorization} header to /api/v1 gets the token the tests' REST Assured filter
+     * would give it ({@link TestTokens}: the body's actor, else the automation service account).
+     */
+    private static Answer send(ServiceProcess to, String method, String path, String json,
                                Map<String, String> headers, Duration timeout) {
+        HttpRequest.BodyPublisher body = json == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(json);
         HttpRequest.Builder req = HttpRequest.newBuilder(URI.create(to.base() + path)).timeout(timeout)
                 .method(method, body).header("Content-Type", "application/json");
         headers.forEach(req::header);
+        if (headers.keySet().stream().noneMatch("Authorization"::equalsIgnoreCase) && path.startsWith("/api/v1")) {
+            req.header("Authorization", TestTokens.authorizationFor(path, json));
+        }
         long started = System.nanoTime();
         try {
             HttpResponse<String> r = CLIENT.send(req.build(), HttpResponse.BodyHandlers.ofString());

@@ -1,5 +1,7 @@
 package cn.onepoint.it;
 
+import cn.onepoint.TestTokens;
+
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -19,7 +21,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * One instance of the packaged service ({@code java -jar target/quarkus-app/quarkus-run.jar}) in a process of
- * its own, on a free port of the loopback address, its output in {@code target/it-instance-<name>.log}.
+ * its own, on a free port of the loopback address, its output in {@code target/it-instance-<name>.log}, with the
+ * development token issuer on (the tests' tokens verify against it).
  */
 public final class ServiceProcess implements AutoCloseable {
 
@@ -52,6 +55,10 @@ public final class ServiceProcess implements AutoCloseable {
                 JAR.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
+        // Auth on, as shipped, with the development issuer so that the tests' tokens (cn.onepoint.Tokens, signed
+        // with its key) verify; REST Assured requests get them from the TestTokens filter, ItHttp's from ItHttp.
+        pb.environment().put("ONEPOINT_AUTH_DEV_ISSUER_ENABLED", "true");
+        TestTokens.register();
         pb.environment().putAll(env);
         pb.environment().put("QUARKUS_HTTP_HOST", "127.0.0.1");
         pb.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));

@@ -199,12 +199,12 @@ class OrderLifecycleTest {
         // P8: completion before every segment reported is refused; the lead bureau alone may report it.
         post(id, "completion", OrderWorld.completion(w.wuhan, w.wuhanHandler)).statusCode(422)
                 .body("code", equalTo("P8")).body("detail", containsString("A_ACCESS"));
-        post(id, "completion", OrderWorld.completion(w.chengdu, w.chengduHandler)).statusCode(422)
+        post(id, "completion", OrderWorld.completion(w.chengdu, w.chengduHandler)).statusCode(403)
                 .body("code", equalTo("P8")).body("detail", containsString("武汉"));
 
         // P8: each involved location reports its own segment, after a passed test (P7).
         post(id, "segment-completions", OrderWorld.segmentDone(w.suzhou, w.suzhouHandler, "A_ACCESS"))
-                .statusCode(422).body("code", equalTo("P8"));
+                .statusCode(403).body("code", equalTo("P8"));
         Map<String, Object> failed = new java.util.HashMap<>(OrderWorld.segmentDone(w.wuhan, w.wuhanHandler, "A_ACCESS"));
         failed.put("testResult", "FAILED");
         post(id, "segment-completions", failed).statusCode(422).body("code", equalTo("P7"));

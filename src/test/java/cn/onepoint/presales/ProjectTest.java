@@ -139,11 +139,15 @@ class ProjectTest {
 
     @Test
     void badInputIsNamedAtOnceAndListsFilter() {
-        post("projects", Map.of()).statusCode(400)
-                .body("errors.field", containsInAnyOrder("name", "customerId", "personId", "customerManagerId"));
+        post("projects", Map.of("personId", w.customerEngineer)).statusCode(400)
+                .body("errors.field", containsInAnyOrder("name", "customerId", "customerManagerId"));
         String nobody = "00000000-0000-0000-0000-000000000000";
-        post("projects", Map.of("name", "x", "customerId", nobody, "personId", nobody, "customerManagerId", "bad"))
-                .statusCode(400).body("errors.field", containsInAnyOrder("customerId", "personId", "customerManagerId"));
+        post("projects", Map.of("name", "x", "customerId", nobody, "personId", w.customerEngineer,
+                "customerManagerId", "bad"))
+                .statusCode(400).body("errors.field", containsInAnyOrder("customerId", "customerManagerId"));
+        // an actor the directory does not know has no token that works
+        post("projects", Map.of("name", "x", "customerId", w.customer, "personId", nobody,
+                "customerManagerId", w.customerEngineer)).statusCode(403).body("code", equalTo("AUTH-PERSON"));
         String p = w.project();
         post("projects/" + p + "/steps", Map.of("step", "launch", "personId", w.customerEngineer)).statusCode(400)
                 .body("errors.field", contains("step"));

@@ -243,7 +243,7 @@ class RequirementTest {
                 Map.of("personId", w.wuhanChecker, "answer", "AVAILABLE")).statusCode(404);
         post("requirements/" + id + "/resource-checks/" + checkOf(id, "A_ACCESS", 1) + "/answer",
                 Map.of("personId", "00000000-0000-0000-0000-000000000000", "answer", "AVAILABLE"))
-                .statusCode(400).body("errors.field", contains("personId"));
+                .statusCode(403).body("code", equalTo("AUTH-PERSON"));
         post("requirements/" + id + "/resource-checks/" + checkOf(id, "A_ACCESS", 1) + "/answer",
                 Map.of("personId", w.wuhanChecker, "answer", "MAYBE")).statusCode(400)
                 .body("errors.field", contains("answer"));
@@ -260,9 +260,10 @@ class RequirementTest {
 
     @Test
     void everyBadFieldIsNamedAtOnce() {
-        post("requirements", Map.of()).statusCode(400).body("code", equalTo("VALIDATION"))
+        post("requirements", Map.of("requestedBy", w.customerManager)).statusCode(400)
+                .body("code", equalTo("VALIDATION"))
                 .body("errors.field", containsInAnyOrder("kind", "customerId", "businessType", "bandwidth",
-                        "requiredDate", "requestedBy", "aEnd"));
+                        "requiredDate", "aEnd"));
         Map<String, Object> nested = w.requirement("QUERY", "2027-06-30");
         nested.put("aEnd", Map.of());
         nested.put("bandwidth", "x".repeat(33));
@@ -273,11 +274,10 @@ class RequirementTest {
         String nobody = "00000000-0000-0000-0000-000000000000";
         Map<String, Object> refs = w.requirement("QUERY", "2020-01-01");
         refs.put("customerId", nobody);
-        refs.put("requestedBy", nobody);
         refs.put("backboneUnitId", "not-an-id");
         ((Map<String, Object>) refs.get("zEnd")).put("unitId", nobody);
         post("requirements", refs).statusCode(400)
-                .body("errors.field", containsInAnyOrder("customerId", "requestedBy", "backboneUnitId", "zEnd.unitId",
+                .body("errors.field", containsInAnyOrder("customerId", "backboneUnitId", "zEnd.unitId",
                         "requiredDate"));
         // A project of another customer.
         Map<String, Object> mismatch = w.requirement("QUERY", "2027-06-30");

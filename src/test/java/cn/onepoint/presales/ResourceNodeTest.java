@@ -149,8 +149,8 @@ class ResourceNodeTest {
         notManager.put("chiefCmId", w.customerEngineer);
         post("resource-nodes", notManager).statusCode(422).body("code", equalTo("S2"));
 
-        post("resource-nodes", Map.of()).statusCode(400).body("errors.field", containsInAnyOrder("personId", "code", "name",
-                "unitId", "resourceType", "threshold", "free", "cceId", "chiefCmId"));
+        post("resource-nodes", Map.of("personId", w.chiefCustomerEngineer)).statusCode(400)
+                .body("errors.field", containsInAnyOrder("code", "name", "unitId", "resourceType", "threshold", "free", "cceId", "chiefCmId"));
         Map<String, Object> bad = node(-1, -2);
         bad.put("unitId", "00000000-0000-0000-0000-000000000000");
         post("resource-nodes", bad).statusCode(400).body("errors.field", containsInAnyOrder("threshold", "free"));

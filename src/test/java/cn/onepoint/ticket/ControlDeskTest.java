@@ -110,7 +110,7 @@ class ControlDeskTest {
         assertEquals(relayClock.get("id"), only(timers(t, "CONTROL_RELAY"), "running").get("id"));
         // Only a control desk passes it on.
         World.post(t, "information/" + first.getString("id") + "/relay", Map.of("unitId", w.hubeiDesk,
-                "personId", w.hubeiAcceptor)).statusCode(422).body("code", equalTo("T11"));
+                "personId", w.hubeiAcceptor)).statusCode(403).body("code", equalTo("T11"));
         World.post(t, "information/" + first.getString("id") + "/relay", relay()).statusCode(200)
                 .body("relayedBy", equalTo(w.controller)).body("relayedByUnitId", equalTo(w.groupControl))
                 .body("relayedTo", containsInAnyOrder(d[1], d[2]));
@@ -164,8 +164,8 @@ class ControlDeskTest {
         // T11: nothing dispatched yet, nobody to pass it on to.
         World.post(t, "information", information("客户补充故障现象")).statusCode(422).body("code", equalTo("T11"));
         assertTrue(timers(t, "CONTROL_RELAY").isEmpty());
-        World.post(t, "information", Map.of("unitId", w.hubeiDesk)).statusCode(400)
-                .body("errors.field", hasItems("personId", "source", "message"));
+        World.post(t, "information", Map.of("unitId", w.hubeiDesk, "personId", w.controller)).statusCode(400)
+                .body("errors.field", hasItems("source", "message"));
         String[] d = dispatched();
         World.post(d[0], "information", Map.of("unitId", w.wuhan, "personId", w.hubeiAcceptor, "source", "OTHER",
                 "message", "m")).statusCode(400).body("errors[0].field", equalTo("personId"));

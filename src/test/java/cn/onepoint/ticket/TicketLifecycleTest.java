@@ -48,7 +48,7 @@ class TicketLifecycleTest {
     void acceptanceNamesTheFirstResponsiblePersonAndChangesAreRecorded() {
         String t = w.ticket(w.hubeiMstp, "MSTP", w.hubeiDesk);
         // T6: the acceptor belongs to the acceptance desk that registered the fault.
-        World.post(t, "accept", Map.of("personId", w.wuhanHandler)).statusCode(422).body("code", equalTo("T6"));
+        World.post(t, "accept", Map.of("personId", w.wuhanHandler)).statusCode(403).body("code", equalTo("T6"));
         World.post(t, "accept", Map.of("personId", w.hubeiAcceptor)).statusCode(200)
                 .body("status", equalTo("inProgress")).body("responsiblePersonId", equalTo(w.hubeiAcceptor))
                 .body("acceptedAt", notNullValue());
@@ -84,7 +84,7 @@ class TicketLifecycleTest {
         String t = dispatchedTicket();
         // T10: unified reply.
         World.post(t, "customer-updates", Map.of("personId", w.wuhanHandler, "channel", "PHONE",
-                "message", "正在处理")).statusCode(422).body("code", equalTo("T10"));
+                "message", "正在处理")).statusCode(403).body("code", equalTo("T10"));
         World.post(t, "customer-updates", Map.of("personId", w.hubeiAcceptor, "channel", "PHONE",
                 "message", "故障已定位，预计 30 分钟内恢复")).statusCode(201).body("channel", equalTo("PHONE"));
         given().get("/api/v1/tickets/" + t + "/customer-updates").then().body("$", hasSize(1));
@@ -95,11 +95,11 @@ class TicketLifecycleTest {
         String t = dispatchedTicket();
         // T11
         World.post(t, "feedback", Map.of("unitId", w.chengdu, "personId", w.chengduHandler, "message", "?"))
-                .statusCode(422).body("code", equalTo("T11"));
+                .statusCode(403).body("code", equalTo("T11"));
         String fb = World.post(t, "feedback", Map.of("unitId", w.yichang, "personId", w.yichangHandler,
                 "message", "需要对端配合环回")).statusCode(201).extract().path("id");
         World.post(t, "feedback/" + fb + "/answer", Map.of("unitId", w.wuhan, "personId", w.wuhanHandler,
-                "message", "x")).statusCode(422).body("code", equalTo("T11"));
+                "message", "x")).statusCode(403).body("code", equalTo("T11"));
         World.post(t, "feedback/" + fb + "/answer", Map.of("unitId", w.groupControl, "personId", w.controller,
                 "message", "已通知武汉配合环回")).statusCode(200).body("answeredAt", notNullValue());
         World.post(t, "feedback/" + fb + "/answer", Map.of("unitId", w.groupControl, "personId", w.controller,
@@ -116,13 +116,13 @@ class TicketLifecycleTest {
         telecomSideClean(t);
         // ... and only by a unit that was dispatched.
         World.post(t, "suspensions", Map.of("unitId", w.chengdu, "personId", w.chengduHandler, "reason", "x"))
-                .statusCode(422).body("code", equalTo("T8"));
+                .statusCode(403).body("code", equalTo("T8"));
         String s = World.post(t, "suspensions", request).statusCode(201).body("status", equalTo("REQUESTED"))
                 .extract().path("id");
         World.post(t, "suspensions", request).statusCode(409);
         // T8: the dispatcher approves, after confirming with the customer.
         World.post(t, "suspensions/" + s + "/approve", Map.of("unitId", w.yichang, "personId", w.yichangHandler,
-                "customerConfirmed", true)).statusCode(422).body("code", equalTo("T8"));
+                "customerConfirmed", true)).statusCode(403).body("code", equalTo("T8"));
         World.post(t, "suspensions/" + s + "/approve", Map.of("unitId", w.hubeiDesk, "personId", w.hubeiAcceptor))
                 .statusCode(422).body("code", equalTo("T8"));
         World.post(t, "suspensions/" + s + "/approve", Map.of("unitId", w.hubeiDesk, "personId", w.hubeiAcceptor,
@@ -163,7 +163,7 @@ class TicketLifecycleTest {
         Map<String, Object> cause = Map.of("category", "TELECOM", "text", "宜昌局光模块老化");
         // T12: the acceptor closes, after the customer confirms.
         World.post(t, "close", Map.of("personId", w.wuhanHandler, "customerConfirmed", true, "cause", cause))
-                .statusCode(422).body("code", equalTo("T12"));
+                .statusCode(403).body("code", equalTo("T12"));
         World.post(t, "close", Map.of("personId", w.hubeiAcceptor, "cause", cause))
                 .statusCode(422).body("code", equalTo("T12"));
         World.post(t, "close", Map.of("personId", w.hubeiAcceptor, "customerConfirmed", true, "cause", cause,
@@ -196,9 +196,9 @@ class TicketLifecycleTest {
     @Test
     void closeNamesEveryBadFieldOfTheCause() {
         String t = dispatchedTicket();
-        given().contentType(ContentType.JSON).body(Map.of("cause", Map.of("text", " ")))
+        given().contentType(ContentType.JSON).body(Map.of("personId", w.hubeiAcceptor, "cause", Map.of("text", " ")))
                 .when().post("/api/v1/tickets/" + t + "/close")
                 .then().statusCode(400).body("errors.field", org.hamcrest.Matchers.containsInAnyOrder(
-                        "personId", "cause.category", "cause.text"));
+                        "cause.category", "cause.text"));
     }
 }

@@ -1,5 +1,7 @@
 package cn.onepoint.wallboard;
 
+import cn.onepoint.Tokens;
+import cn.onepoint.ticket.World;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
@@ -11,6 +13,8 @@ import java.util.regex.Pattern;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -39,6 +43,19 @@ class WallboardTest {
         given().redirects().follow(false).when().get("/wallboard").then().statusCode(301)
                 .header("Location", endsWith("/wallboard/"));
         given().when().get("/wallboard").then().statusCode(200).body(containsString("在办故障单"));
+    }
+
+    @Test
+    void theLoginPanelLearnsTheDemoPeopleWithoutAToken() {
+        World w = World.get();
+        String login = Tokens.loginOf(w.hubeiAcceptor);
+        given().noFilters().when().get("/wallboard/login-options").then().statusCode(200)
+                .body("devTokens", is(true))
+                .body("people.login", hasItem(login))
+                .body("people.find { it.login == '" + login + "' }.roles",
+                        hasItem("ACCEPTOR"));
+        given().noFilters().when().get("/wallboard/wallboard.js").then().statusCode(200)
+                .body(containsString("bearer-token-carrier"), containsString("quarkus-http-upgrade#Authorization#Bearer"));
     }
 
     @Test

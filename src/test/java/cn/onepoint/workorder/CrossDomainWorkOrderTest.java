@@ -213,7 +213,7 @@ class CrossDomainWorkOrderTest {
         String request = w.request(inDays(2));
         // W1: only the customer engineer who took it dispatches (one point), even a chief engineer may not.
         act(request, "dispatches", Map.of("personId", w.chiefEngineer, "tasks", List.of(task(w.chengdu, null))))
-                .statusCode(422).body("code", equalTo("W1"));
+                .statusCode(403).body("code", equalTo("W1"));
         // W1: the tasks go to other domains, not back to the engineer's own unit.
         act(request, "dispatches", Map.of("personId", w.engineer,
                 "tasks", List.of(task(w.chengdu, null), task(w.hubeiCsc, null))))
@@ -291,7 +291,7 @@ class CrossDomainWorkOrderTest {
         assertEquals(historyBefore, history(request).getList("action").size());
         act(backbone, "decline", Map.of("personId", w.backboneHandler, "note", "不涉及骨干段")).statusCode(200);
         // Only the engineer who took it replies (one point).
-        act(request, "reply", Map.of("personId", w.chiefEngineer, "message", "已办结")).statusCode(422)
+        act(request, "reply", Map.of("personId", w.chiefEngineer, "message", "已办结")).statusCode(403)
                 .body("code", equalTo("W1"));
         act(request, "reply", Map.of("personId", w.engineer)).statusCode(400).body("errors.field", contains("message"));
         act(request, "reply", Map.of("personId", w.engineer, "message", "成都端资源具备，组网方案已发送，请查收"))
@@ -366,7 +366,7 @@ class CrossDomainWorkOrderTest {
         List<Map<String, Object>> tasks = w.dispatch(request, List.of(task(w.chengdu, null), task(w.backbone, null)));
         String chengdu = idOf(tasks, w.chengdu);
         String backbone = idOf(tasks, w.backbone);
-        act(chengdu, "cancel", Map.of("personId", w.chengduHandler, "note", "x")).statusCode(422)
+        act(chengdu, "cancel", Map.of("personId", w.chengduHandler, "note", "x")).statusCode(403)
                 .body("code", equalTo("W1"));
         act(chengdu, "cancel", Map.of("personId", w.engineer)).statusCode(400).body("errors.field", contains("note"));
         act(chengdu, "cancel", Map.of("personId", w.engineer, "note", "改由省公司处理")).statusCode(200)

@@ -1,5 +1,6 @@
 package cn.onepoint.cutover.dto;
 
+import cn.onepoint.auth.ActingPerson;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -22,5 +23,5 @@ public record CreateCutoverRequest(
         @NotEmpty @Size(max = 500) @Schema(description = "The circuits worked on; their customers are the affected ones")
         List<String> circuitIds,
         @NotBlank @Schema(description = "The unit doing the work 执行单位") String executingUnitId,
-        @NotBlank @Schema(description = "The person planning it; a person of the executing unit") String plannerId) {
+        @ActingPerson @Schema(description = "The person planning it; a person of the executing unit. Defaults to the caller (the token's person); when given it must be the caller (AUTH-ACTOR).") String plannerId) {
 }

@@ -3,6 +3,7 @@ package cn.onepoint.directory.dto;
 import cn.onepoint.directory.Role;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -14,5 +15,13 @@ public record PersonRequest(
         @NotBlank String unitId,
         @NotEmpty Set<Role> roles,
         @Size(max = 40) String phone,
-        @Size(max = 200) String email) {
+        @Size(max = 200) String email,
+        @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9._@-]+", message = "{onepoint.login.pattern}")
+        @Schema(description = "What the person's token names them by (preferred_username); unique. "
+                + "Without it the person logs in with their id.", examples = "lina") String login) {
+
+    /** A person without a chosen login. */
+    public PersonRequest(String name, String unitId, Set<Role> roles, String phone, String email) {
+        this(name, unitId, roles, phone, email, null);
+    }
 }

@@ -9,9 +9,10 @@ import java.time.Instant;
 
 @Schema(name = "OrderHistoryEntry")
 public record OrderHistoryView(long id, Instant at, String action, String actorId, String unitId,
-                               OrderStatus fromStatus, OrderStatus toStatus, OrderStep step, String detail) {
+                               OrderStatus fromStatus, OrderStatus toStatus, OrderStep step, String detail,
+                               @Schema(description = "Who made the change as authenticated: a person id or service:<client>; null for the service's own work") String subject) {
     public static OrderHistoryView of(OrderHistory h) {
         return new OrderHistoryView(h.id, h.at, h.action, OrderView.s(h.actorId), OrderView.s(h.unitId),
-                h.fromStatus, h.toStatus, h.step, h.detail);
+                h.fromStatus, h.toStatus, h.step, h.detail, h.subject);
     }
 }

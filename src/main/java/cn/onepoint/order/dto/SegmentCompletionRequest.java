@@ -1,5 +1,6 @@
 package cn.onepoint.order.dto;
 
+import cn.onepoint.auth.ActingPerson;
 import cn.onepoint.order.OrderTest;
 import cn.onepoint.workorder.Segment;
 import jakarta.validation.Valid;
@@ -11,7 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "OrderSegmentCompletion")
 public record SegmentCompletionRequest(
         @NotBlank @Schema(description = "The segment's unit") String unitId,
-        @NotBlank @Schema(description = "A person of that unit") String personId,
+        @ActingPerson @Schema(description = "A person of that unit. Defaults to the caller (the token's person); when given it must be the caller (AUTH-ACTOR).") String personId,
         @NotNull Segment segment,
         @NotNull @Schema(description = "The segment's test result; only PASSED completes it (P7)") OrderTest.Result testResult,
         @NotNull @Valid ReportBody testReport) {

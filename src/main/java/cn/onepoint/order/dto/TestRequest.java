@@ -1,5 +1,6 @@
 package cn.onepoint.order.dto;
 
+import cn.onepoint.auth.ActingPerson;
 import cn.onepoint.order.OrderTest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -10,7 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "OrderTestCreate")
 public record TestRequest(
         @NotBlank @Schema(description = "The lead bureau's unit") String unitId,
-        @NotBlank @Schema(description = "A person of that unit") String personId,
+        @ActingPerson @Schema(description = "A person of that unit. Defaults to the caller (the token's person); when given it must be the caller (AUTH-ACTOR).") String personId,
         @NotNull OrderTest.Kind kind,
         @NotNull OrderTest.Result result,
         @Valid @Schema(description = "Required for PASSED") ReportBody report) {

@@ -1,5 +1,6 @@
 package cn.onepoint.order.dto;
 
+import cn.onepoint.auth.ActingPerson;
 import cn.onepoint.order.OrderWarning;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -12,7 +13,7 @@ import java.time.LocalDate;
 @Schema(name = "OrderWarningCreate")
 public record WarningRequest(
         @NotBlank String unitId,
-        @NotBlank @Schema(description = "A person of that unit") String personId,
+        @ActingPerson @Schema(description = "A person of that unit. Defaults to the caller (the token's person); when given it must be the caller (AUTH-ACTOR).") String personId,
         @NotNull @Schema(description = "From the fixed list; OTHER needs a text and is discouraged") OrderWarning.Reason reason,
         @Size(max = 4000) @Schema(examples = "客户机房装修，预计延后两周") String text,
         @Schema(description = "Request an extension (CUSTOMER reasons only)") Boolean requestExtension,

@@ -1,5 +1,6 @@
 package cn.onepoint.presales.dto;
 
+import cn.onepoint.auth.ActingPerson;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -7,6 +8,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** The network-development department closes a build request. */
 @Schema(name = "BuildRequestClose")
 public record CloseBuildRequest(
-        @NotBlank @Schema(description = "A person of the request's unit") String personId,
+        @ActingPerson @Schema(description = "A person of the request's unit. Defaults to the caller (the token's person); when given it must be the caller (AUTH-ACTOR).") String personId,
         @NotBlank @Size(max = 4000) @Schema(examples = "已扩容 48 个 GE 端口") String outcome) {
 }

@@ -1,5 +1,6 @@
 package cn.onepoint.presales.dto;
 
+import cn.onepoint.auth.ActingPerson;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -9,7 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** A node whose resource reserve is watched against a threshold. */
 @Schema(name = "ResourceNodeCreate")
 public record CreateNodeRequest(
-        @NotBlank @Schema(description = "Who records it") String personId,
+        @ActingPerson @Schema(description = "Who records it. Defaults to the caller (the token's person); when given it must be the caller (AUTH-ACTOR).") String personId,
         @NotBlank @Size(max = 64) @Schema(examples = "WH-HK-PORT-GE") String code,
         @NotBlank @Size(max = 200) @Schema(examples = "汉口局 GE 端口") String name,
         @NotBlank @Schema(description = "The unit whose network the node is in; its network-development department gets "

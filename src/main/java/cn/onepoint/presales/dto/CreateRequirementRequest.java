@@ -1,5 +1,6 @@
 package cn.onepoint.presales.dto;
 
+import cn.onepoint.auth.ActingPerson;
 import cn.onepoint.directory.BusinessType;
 import cn.onepoint.presales.RequirementKind;
 import jakarta.validation.Valid;
@@ -19,7 +20,7 @@ public record CreateRequirementRequest(
         @NotNull BusinessType businessType,
         @NotBlank @Size(max = 32) @Schema(examples = "100M") String bandwidth,
         @NotNull @Schema(description = "When the customer needs the service", examples = "2027-03-31") LocalDate requiredDate,
-        @NotBlank @Schema(description = "The (chief) customer manager issuing it") String requestedBy,
+        @ActingPerson @Schema(description = "The (chief) customer manager issuing it. Defaults to the caller (the token's person); when given it must be the caller (AUTH-ACTOR).") String requestedBy,
         @Size(max = 4000) String description,
         @NotNull @Valid CheckEndBody aEnd,
         @Valid @Schema(description = "Absent for a single-ended service (e.g. an Internet line)") CheckEndBody zEnd,

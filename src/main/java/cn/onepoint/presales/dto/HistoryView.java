@@ -9,8 +9,9 @@ import java.time.Instant;
 @Schema(name = "PresalesHistoryEntry", description = "One change of a pre-sales record, with actor and time")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record HistoryView(long id, Instant at, String action, String actorId, String fromState, String toState,
-                          String detail) {
+                          String detail,
+                          @Schema(description = "Who made the change as authenticated: a person id or service:<client>; null for the service's own work") String subject) {
     public static HistoryView of(PresalesHistory h) {
-        return new HistoryView(h.id, h.at, h.action, Views.s(h.actorId), h.fromState, h.toState, h.detail);
+        return new HistoryView(h.id, h.at, h.action, Views.s(h.actorId), h.fromState, h.toState, h.detail, h.subject);
     }
 }

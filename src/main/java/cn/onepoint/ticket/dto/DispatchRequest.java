@@ -1,5 +1,6 @@
 package cn.onepoint.ticket.dto;
 
+import cn.onepoint.auth.ActingPerson;
 import cn.onepoint.workorder.Segment;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -15,7 +16,7 @@ import java.util.List;
  */
 @Schema(name = "DispatchCreate")
 public record DispatchRequest(
-        @NotBlank @Schema(description = "Dispatcher (person id)") String personId,
+        @ActingPerson @Schema(description = "Dispatcher (person id). Defaults to the caller (the token's person); when given it must be the caller (AUTH-ACTOR).") String personId,
         List<@Valid Target> targets,
         @Size(max = 4000) String instructions) {
 

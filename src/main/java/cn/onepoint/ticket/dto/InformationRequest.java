@@ -1,5 +1,6 @@
 package cn.onepoint.ticket.dto;
 
+import cn.onepoint.auth.ActingPerson;
 import cn.onepoint.ticket.InformationSource;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -10,7 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "TicketInformationCreate")
 public record InformationRequest(
         @NotBlank @Schema(description = "Unit of the person who brought (or recorded) it") String unitId,
-        @NotBlank @Schema(description = "Who brought (or recorded) it") String personId,
+        @ActingPerson @Schema(description = "Who brought (or recorded) it. Defaults to the caller (the token's person); when given it must be the caller (AUTH-ACTOR).") String personId,
         @NotNull InformationSource source,
         @Size(max = 200) @Schema(description = "Who outside the directory brought it, e.g. the customer's contact",
                 examples = "客户王经理") String sourceName,

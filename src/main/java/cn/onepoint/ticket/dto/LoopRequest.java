@@ -1,5 +1,6 @@
 package cn.onepoint.ticket.dto;
 
+import cn.onepoint.auth.ActingPerson;
 import cn.onepoint.ticket.LoopDirection;
 import cn.onepoint.ticket.LoopEnd;
 import cn.onepoint.ticket.LoopPoint;
@@ -12,7 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "LoopCreate")
 public record LoopRequest(
         @NotBlank @Schema(description = "The handling unit that made the loop") String unitId,
-        @NotBlank String personId,
+        @ActingPerson @Schema(description = "Who acts. Defaults to the caller (the token's person); when given it must be the caller (AUTH-ACTOR).") String personId,
         @NotNull @Schema(description = "The end of the circuit it was made at") LoopEnd end,
         @NotNull LoopPoint point,
         @NotNull LoopDirection direction,

@@ -1,11 +1,11 @@
 package cn.onepoint.ticket.dto;
 
-import jakarta.validation.constraints.NotBlank;
+import cn.onepoint.auth.ActingPerson;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "TicketActor", description = "Who acts, with an optional note")
 public record PersonAction(
-        @NotBlank @Schema(description = "Person id of the actor") String personId,
+        @ActingPerson @Schema(description = "Person id of the actor. Defaults to the caller (the token's person); when given it must be the caller (AUTH-ACTOR).") String personId,
         @Size(max = 4000) String note) {
 }

@@ -1,5 +1,6 @@
 package cn.onepoint.ticket.dto;
 
+import cn.onepoint.auth.ActingPerson;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -9,7 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "ProvinceReview")
 public record ProvinceReviewRequest(
         @NotBlank @Schema(description = "The PROVINCE unit of the local unit that took the call") String unitId,
-        @NotBlank String personId,
+        @ActingPerson @Schema(description = "Who acts. Defaults to the caller (the token's person); when given it must be the caller (AUTH-ACTOR).") String personId,
         @NotNull Boolean faultInsideProvince,
         @Size(max = 4000) String note) {
 }

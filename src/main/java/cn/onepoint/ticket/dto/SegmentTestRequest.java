@@ -1,5 +1,6 @@
 package cn.onepoint.ticket.dto;
 
+import cn.onepoint.auth.ActingPerson;
 import cn.onepoint.ticket.SegmentTest;
 import cn.onepoint.workorder.Segment;
 import jakarta.validation.Valid;
@@ -12,7 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "SegmentTestCreate")
 public record SegmentTestRequest(
         @NotBlank String unitId,
-        @NotBlank String personId,
+        @ActingPerson @Schema(description = "Who acts. Defaults to the caller (the token's person); when given it must be the caller (AUTH-ACTOR).") String personId,
         @NotNull Segment segment,
         @NotNull SegmentTest.Result result,
         @Valid @Schema(description = "Test report; mandatory for FAULT_FREE (T7)") TestReport report) {

@@ -1,5 +1,6 @@
 package cn.onepoint.workorder.dto;
 
+import cn.onepoint.auth.ActingPerson;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -13,7 +14,7 @@ import java.util.List;
 /** The customer engineer dispatches tasks to teams of other domains, each with its own due time. */
 @Schema(name = "CrossDomainDispatchCreate")
 public record CrossDomainDispatchRequest(
-        @NotBlank @Schema(description = "The request's customer engineer (person id)") String personId,
+        @ActingPerson @Schema(description = "The request's customer engineer (person id). Defaults to the caller (the token's person); when given it must be the caller (AUTH-ACTOR).") String personId,
         @NotEmpty @Size(max = 50) @Valid List<@NotNull Task> tasks) {
 
     @Schema(name = "CrossDomainTask")

@@ -190,9 +190,9 @@ class IdempotencyTest {
         String key = key();
         // T6: the acceptor must belong to the desk that took the fault.
         Map<String, String> wrong = Map.of("personId", w.wuhanHandler);
-        withKey(key).body(wrong).post(TICKETS + "/" + t + "/accept").then().statusCode(422)
+        withKey(key).body(wrong).post(TICKETS + "/" + t + "/accept").then().statusCode(403)
                 .body("code", equalTo("T6")).header(IdempotencyFilter.REPLAYED, nullValue());
-        withKey(key).body(wrong).post(TICKETS + "/" + t + "/accept").then().statusCode(422)
+        withKey(key).body(wrong).post(TICKETS + "/" + t + "/accept").then().statusCode(403)
                 .contentType("application/problem+json")
                 .body("code", equalTo("T6")).header(IdempotencyFilter.REPLAYED, equalTo("true"));
         given().get(TICKETS + "/" + t).then().body("status", equalTo("acknowledged"));
@@ -226,6 +226,7 @@ class IdempotencyTest {
                 java.net.http.HttpRequest.newBuilder(java.net.URI.create(
                                 "http://localhost:" + io.restassured.RestAssured.port + TICKETS))
                         .header("Content-Type", "application/json").header(IdempotencyFilter.HEADER, key)
+                        .header("Authorization", cn.onepoint.Tokens.bearerService("automation"))
                         .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(
                                 () -> new java.io.ByteArrayInputStream(huge.getBytes(StandardCharsets.UTF_8))))
                         .build(),
