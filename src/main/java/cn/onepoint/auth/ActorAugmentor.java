@@ -53,8 +53,9 @@ public class ActorAugmentor implements SecurityIdentityAugmentor {
         if (account != null && (login == null || login.startsWith(SERVICE_ACCOUNT_PREFIX))) {
             return service(identity, client, account);
         }
-        if (login == null) {
-            return Uni.createFrom().item(unknown(identity, ""));
+        if (login == null || !plausible(login)) {
+            // person.login is at most 64 printable characters: anything else names nobody, without a query
+            return Uni.createFrom().item(unknown(identity, login == null ? "" : login.replaceAll("\\p{Cntrl}", "?")));
         }
         return pool.preparedQuery("select p.id, p.roles, u.id as unit_id, u.tier, u.province from person p "
                         + "join unit u on u.id = p.unit_id where p.login = $1")
@@ -111,6 +112,10 @@ public class ActorAugmentor implements SecurityIdentityAugmentor {
 
     private static SecurityIdentity unknown(SecurityIdentity identity, String login) {
         return QuarkusSecurityIdentity.builder(identity).addAttribute(Actor.UNKNOWN_LOGIN, login).build();
+    }
+
+    private static boolean plausible(String login) {
+        return login.length() <= 64 && login.chars().noneMatch(Character::isISOControl);
     }
 
     private static String claim(JsonWebToken jwt, String name) {

@@ -18,7 +18,7 @@ public record PersonRequest(
         @Size(max = 200) String email,
         @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9._@-]+", message = "{onepoint.login.pattern}")
         @Schema(description = "What the person's token names them by (preferred_username); unique. "
-                + "Without it the person logs in with their id.", examples = "lina") String login) {
+                + "Without it the person logs in with their id.", examples = "zhangwei") String login) {
 
     /** A person without a chosen login. */
     public PersonRequest(String name, String unitId, Set<Role> roles, String phone, String email) {
