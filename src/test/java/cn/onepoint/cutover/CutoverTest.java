@@ -1,6 +1,7 @@
 package cn.onepoint.cutover;
 
 import cn.onepoint.MutableClock;
+import cn.onepoint.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
@@ -193,7 +194,8 @@ class CutoverTest {
         WebSocketClient client = vertx.createWebSocketClient();
         try {
             client.connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(RestAssured.port)
-                            .setURI("/ws/feed?topics=aftersales&customer=" + s.b() + "&since=" + lastSeq()))
+                            .setURI("/ws/feed?topics=aftersales&customer=" + s.b() + "&since=" + lastSeq())
+                            .addHeader("Authorization", Tokens.bearerService("automation")))
                     .map(ws -> ws.textMessageHandler(t -> received.add(new JsonObject(t))))
                     .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
             post(id, "announce", Map.of("personId", w.wuhanSupervisor)).statusCode(200);

@@ -1,6 +1,7 @@
 package cn.onepoint.presales;
 
 import cn.onepoint.MutableClock;
+import cn.onepoint.Tokens;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -347,7 +348,8 @@ class RequirementTest {
         WebSocketClient client = vertx.createWebSocketClient();
         try {
             client.connect(new WebSocketConnectOptions().setHost(base.getHost()).setPort(base.getPort())
-                            .setURI("/ws/feed?topics=presales&customer=" + w.customer + "&since=" + since))
+                            .setURI("/ws/feed?topics=presales&customer=" + w.customer + "&since=" + since)
+                            .addHeader("Authorization", Tokens.bearerService("automation")))
                     .map(ws -> ws.textMessageHandler(t -> received.add(new JsonObject(t))))
                     .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
             String id = create(w.requirement("QUERY", "2027-06-30"));
