@@ -1,9 +1,12 @@
 package cn.onepoint.auth;
 
 import cn.onepoint.common.DomainException;
+import cn.onepoint.common.input.BodyChecks;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.ext.Provider;
 import jakarta.ws.rs.ext.ReaderInterceptor;
@@ -22,6 +25,7 @@ import java.util.UUID;
  * service account may not act as a person.
  */
 @Provider
+@Priority(Priorities.USER) // inside BodyChecks, whose parse it reuses
 public class ActingPersonReader implements ReaderInterceptor {
 
     private static final ClassValue<List<String>> FIELDS = new ClassValue<>() {
@@ -53,17 +57,8 @@ public class ActingPersonReader implements ReaderInterceptor {
         if (actor == null) {
             return context.proceed();
         }
-        byte[] raw = context.getInputStream().readAllBytes();
-        JsonNode node;
-        try {
-            node = json.readTree(raw);
-        } catch (IOException e) {
-            // malformed JSON: the body reader reports it as every other request's
-            context.setInputStream(new ByteArrayInputStream(raw));
-            return context.proceed();
-        }
-        if (!(node instanceof ObjectNode body)) {
-            context.setInputStream(new ByteArrayInputStream(raw));
+        // the body as BodyChecks parsed it; not JSON (or not an object): the body reader reports it as for every request
+        if (!(context.getProperty(BodyChecks.TREE) instanceof ObjectNode body)) {
             return context.proceed();
         }
         for (String field : fields) {

@@ -10,11 +10,14 @@ import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -73,34 +76,41 @@ public class ActorAugmentor implements SecurityIdentityAugmentor {
     }
 
     private Uni<SecurityIdentity> service(SecurityIdentity identity, String client, AuthConfig.ServiceAccount account) {
-        String scopeCode = account.scope();
-        Uni<Scope> scope = "GROUP".equalsIgnoreCase(scopeCode) ? Uni.createFrom().item(Scope.GROUP)
-                : unit(scopeCode).map(u -> u == null ? null : switch (Tier.valueOf(u.getString("tier"))) {
-                    case GROUP -> Scope.GROUP;
-                    case PROVINCE -> new Scope(Tier.PROVINCE, null, u.getString("province"));
-                    case LOCAL -> new Scope(Tier.LOCAL, u.getUUID("id"), u.getString("province"));
-                });
-        Uni<Row> unit = account.unit().map(this::unit).orElse(Uni.createFrom().nullItem());
-        return Uni.combine().all().unis(scope, unit).asTuple().map(t -> {
-            if (t.getItem1() == null) {
+        boolean group = "GROUP".equalsIgnoreCase(account.scope());
+        List<String> codes = new ArrayList<>();
+        if (!group) {
+            codes.add(account.scope());
+        }
+        account.unit().ifPresent(codes::add);
+        // the scope's unit and the account's own unit, in one query (often the same unit)
+        Uni<Map<String, Row>> units = codes.isEmpty() ? Uni.createFrom().item(Map.of())
+                : pool.preparedQuery("select code, id, tier, province from unit where code = any($1)")
+                        .execute(Tuple.of(codes.toArray(String[]::new)))
+                        .map(rows -> {
+                            Map<String, Row> byCode = new HashMap<>();
+                            rows.forEach(r -> byCode.put(r.getString("code"), r));
+                            return byCode;
+                        });
+        return units.map(byCode -> {
+            Scope scope = group ? Scope.GROUP : scopeOf(byCode.get(account.scope()));
+            if (scope == null) {
                 // a scope naming no unit sees nothing rather than everything
                 return unknown(identity, "service:" + client);
             }
-            Row u = t.getItem2();
+            Row u = account.unit().map(byCode::get).orElse(null);
             Actor actor = Actor.service(client, u == null ? null : u.getUUID("id"),
                     u == null ? null : Tier.valueOf(u.getString("tier")), u == null ? null : u.getString("province"),
-                    account.roles(), t.getItem1());
+                    account.roles(), scope);
             return with(identity, actor);
         });
     }
 
-    private Uni<Row> unit(String code) {
-        return pool.preparedQuery("select id, tier, province from unit where code = $1").execute(Tuple.of(code))
-                .map(ActorAugmentor::first);
-    }
-
-    private static Row first(RowSet<Row> rows) {
-        return rows.size() == 0 ? null : rows.iterator().next();
+    private static Scope scopeOf(Row u) {
+        return u == null ? null : switch (Tier.valueOf(u.getString("tier"))) {
+            case GROUP -> Scope.GROUP;
+            case PROVINCE -> new Scope(Tier.PROVINCE, null, u.getString("province"));
+            case LOCAL -> new Scope(Tier.LOCAL, u.getUUID("id"), u.getString("province"));
+        };
     }
 
     private static SecurityIdentity with(SecurityIdentity identity, Actor actor) {

@@ -4,8 +4,10 @@ import cn.onepoint.common.FieldErrors;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.annotation.Priority;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.ext.Provider;
 import jakarta.ws.rs.ext.ReaderInterceptor;
@@ -34,7 +36,14 @@ import java.util.Map;
  * as a number). A body that is not JSON is left to the reader, which reports it.
  */
 @Provider
+@Priority(Priorities.USER - 100) // outside every other body interceptor: they reuse its parse (TREE)
 public class BodyChecks implements ReaderInterceptor {
+
+    /**
+     * The interceptor-context property holding the body as parsed here (a {@link JsonNode}), so that an inner
+     * interceptor which needs the tree does not parse the body again; absent when the body is not JSON.
+     */
+    public static final String TREE = "onepoint.body.tree";
 
     /** Deeper than any body of the API; the walk stops there (the parser's own nesting limit still applies). */
     private static final int MAX_DEPTH = 200;
@@ -66,6 +75,7 @@ public class BodyChecks implements ReaderInterceptor {
         }
         if (tree != null) {
             text(tree, "", errors, 0);
+            context.setProperty(TREE, tree);
         }
         Object body;
         try {
