@@ -50,4 +50,26 @@ public class ScopedReads {
                     return record;
                 });
     }
+
+    /**
+     * Nothing, or 404 {@code resource} when no such record exists or it lies outside the caller's scope: for the
+     * sub-resources read by the record's id alone (its timers).
+     */
+    public Uni<Void> exists(UUID id, String entity, String resource, Function<Scope, String> involves) {
+        Scope s = restricted();
+        String where = s == null ? "" : " and " + involves.apply(s);
+        return Panache.getSession().chain(session -> {
+            var q = session.createSelectionQuery("select count(*) from " + entity + " where id = :id" + where,
+                    Long.class).setParameter("id", id);
+            if (s != null) {
+                q.setParameter(s.parameter(), s.value());
+            }
+            return q.getSingleResult();
+        }).map(n -> {
+            if (n == 0) {
+                throw DomainException.notFound(resource, id);
+            }
+            return null;
+        });
+    }
 }

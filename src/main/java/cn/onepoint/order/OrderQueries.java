@@ -1,5 +1,8 @@
 package cn.onepoint.order;
 
+import cn.onepoint.sla.TimedSubject;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
 import cn.onepoint.auth.Scope;
 import cn.onepoint.auth.ScopedReads;
 import cn.onepoint.common.DomainException;
@@ -39,6 +42,13 @@ public class OrderQueries {
     public OrderQueries(Clock clock, ScopedReads scoped) {
         this.clock = clock;
         this.scoped = scoped;
+    }
+
+    /** Publishes this scope predicate to the timer engine, which scopes the timers by their subject. */
+    @Produces
+    @Singleton
+    static TimedSubject timed() {
+        return new TimedSubject(SubjectType.ORDER, "ProvisioningOrder", "provisioning order", OrderQueries::involves);
     }
 
     /**

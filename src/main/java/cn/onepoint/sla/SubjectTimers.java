@@ -16,6 +16,6 @@ final class SubjectTimers {
     static Uni<List<TimerView>> list(TimerService timers, SubjectType type, String resource, String id) {
         var subjectId = Ids.parse(resource, id);
         Instant now = timers.now();
-        return timers.forSubject(type, subjectId).map(list -> list.stream().map(t -> TimerView.of(t, now)).toList());
+        return timers.ofSubject(type, subjectId).map(list -> list.stream().map(t -> TimerView.of(t, now)).toList());
     }
 }

@@ -53,9 +53,11 @@ public class TimerService {
     private final Outbox outbox;
     private final EscalationPlanner planner;
     private final Notifications notifications;
+    private final TimerScope scope;
 
     public TimerService(Clock clock, SlaPolicy policy, Outbox outbox, EscalationPlanner planner,
-                        Notifications notifications) {
+                        Notifications notifications, TimerScope scope) {
+        this.scope = scope;
         this.clock = clock;
         this.policy = policy;
         this.outbox = outbox;
@@ -269,16 +271,24 @@ public class TimerService {
                 .map(people -> people.stream().filter(p -> p.roles.contains(Role.SUPERVISOR)).map(p -> p.id).toList());
     }
 
-    // ---- the read side -------------------------------------------------------------------------------
+    // ---- the read side: what the caller's scope lets them see (TimerScope) ----------------------------
 
     @WithSession
     public Uni<Timer> timer(UUID id) {
-        return Timer.<Timer>findById(id).onItem().ifNull().failWith(() -> DomainException.notFound("timer", id));
+        return Timer.<Timer>findById(id).onItem().ifNull().failWith(() -> DomainException.notFound("timer", id))
+                .chain(scope::visible);
     }
 
     @WithSession
     public Uni<Page<Timer>> timers(Query q, PageParams page) {
-        return Paging.fetch(q, page, (w, p) -> Timer.count(w, p), (w, p) -> Timer.find(w, p));
+        Query scoped = scope.restrict(q);
+        return Paging.fetch(scoped, page, (w, p) -> Timer.count(w, p), (w, p) -> Timer.find(w, p));
+    }
+
+    /** The timers of a subject the caller may see (404 for one that does not exist or lies outside the scope). */
+    @WithSession
+    public Uni<List<Timer>> ofSubject(SubjectType subjectType, UUID subjectId) {
+        return scope.subjectVisible(subjectType, subjectId).chain(() -> forSubject(subjectType, subjectId));
     }
 
     /** A timer's escalations, lowest level first, each with the people told. */

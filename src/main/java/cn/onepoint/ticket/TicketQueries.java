@@ -1,5 +1,9 @@
 package cn.onepoint.ticket;
 
+import cn.onepoint.sla.TimedSubject;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import cn.onepoint.sla.SubjectType;
 import cn.onepoint.auth.ScopedReads;
 import cn.onepoint.common.DomainException;
 import cn.onepoint.common.FieldErrors;
@@ -26,6 +30,13 @@ public class TicketQueries {
 
     public TicketQueries(ScopedReads scoped) {
         this.scoped = scoped;
+    }
+
+    /** Publishes this scope predicate to the timer engine, which scopes the timers by their subject. */
+    @Produces
+    @Singleton
+    static TimedSubject timed() {
+        return new TimedSubject(SubjectType.TICKET, "Ticket", "ticket", TicketQueries::involves);
     }
 
     /**

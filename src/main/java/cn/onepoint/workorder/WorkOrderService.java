@@ -1,5 +1,9 @@
 package cn.onepoint.workorder;
 
+import cn.onepoint.sla.TimedSubject;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import cn.onepoint.sla.SubjectType;
 import cn.onepoint.auth.Scope;
 import cn.onepoint.auth.ScopedReads;
 import cn.onepoint.common.Commands;
@@ -36,6 +40,13 @@ import java.util.UUID;
 public class WorkOrderService {
 
     private final ScopedReads scoped;
+
+    /** Publishes this scope predicate to the timer engine, which scopes the timers by their subject. */
+    @Produces
+    @Singleton
+    static TimedSubject timed() {
+        return new TimedSubject(SubjectType.WORK_ORDER, "WorkOrder", "work order", WorkOrderService::involves);
+    }
 
     /**
      * Scoping (docs/security.md): the work orders of a unit of the caller's scope, the tasks of such a unit's
