@@ -61,7 +61,8 @@ public class CutoverResource {
     @POST
     @Operation(summary = "Plan a cutover",
             description = "Status planned; the affected customers are the customers of the circuits. A1: refused (422) when "
-                    + "the planned start leaves less than the lead time (72 h) to announce it. Number COyyyyMMddNNNN.")
+                    + "the planned start leaves less than the lead time (72 h) to announce it, 403 A1 when the planner is not "
+                    + "of the executing unit. Number COyyyyMMddNNNN.")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = CutoverView.class)))
     public Uni<Response> create(@Valid @NotNull CreateCutoverRequest body) {
@@ -71,9 +72,9 @@ public class CutoverResource {
 
     @GET
     @Operation(summary = "List cutovers",
-            description = "Paged (X-Total-Count, X-Result-Count). Filters: status (repeat or comma for OR), circuitId (worked "
-                    + "on), customerId (affected), executingUnitId, from/to (the planned window overlaps); "
-                    + "sort=-plannedStart (default; plannedStart, createdAt, number, '-' for descending).")
+            description = "Paged (X-Total-Count, X-Result-Count); only the cutovers in the caller's scope. Filters: status "
+                    + "(repeat or comma for OR), circuitId (worked on), customerId (affected), executingUnitId, from/to "
+                    + "(the planned window overlaps); sort=-plannedStart (default; plannedStart, createdAt, number, '-' for descending).")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = CutoverView.class, type = SchemaType.ARRAY)))
     public Uni<Response> list(@Parameter(description = "planned, announced, inProgress, completed, cancelled")
@@ -90,7 +91,8 @@ public class CutoverResource {
     @GET
     @Path("{id}")
     @Operation(summary = "Get a cutover", description = "With every affected customer's notice and acknowledgement; "
-            + "an ETag (its version) for If-Match on actions.")
+            + "an ETag (its version) for If-Match on actions. 404 outside the caller's scope (the executing unit, a unit "
+            + "of one of its circuits, the unit of a person told; docs/security.md), as for its sub-resources.")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = CutoverView.class)))
     public Uni<Response> get(@PathParam("id") String id) {
@@ -100,7 +102,7 @@ public class CutoverResource {
     @POST
     @Path("{id}/announce")
     @Operation(summary = "Announce it to every affected customer",
-            description = "A1: by a person of the executing unit, no later than the planned start minus the lead time "
+            description = "A1: by a person of the executing unit (403 A1 otherwise), no later than the planned start minus the lead time "
                     + "(exactly then is in time; later is 422 A1). Each customer's customer manager (else its CCE) is "
                     + "notified, and a CUTOVER_ACK timer per customer starts, due the ack window (24 h) after the notice "
                     + "and never after the planned start.")
@@ -114,7 +116,7 @@ public class CutoverResource {
     @POST
     @Path("{id}/acknowledgements")
     @Operation(summary = "Record a customer's acknowledgement 回执",
-            description = "A1: recorded by a customer manager or customer engineer (422 A1 otherwise); stops that "
+            description = "A1: recorded by a customer manager or customer engineer (403 A1 otherwise); stops that "
                     + "customer's CUTOVER_ACK timer (a breached one is stopped late). Once per customer (409).")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = CutoverView.class)))
@@ -126,7 +128,7 @@ public class CutoverResource {
     @POST
     @Path("{id}/start")
     @Operation(summary = "Start the work",
-            description = "A1: inside the announced window only, by a person of the executing unit. Refused (422 A1) while a "
+            description = "A1: inside the announced window only, by a person of the executing unit (403 A1 otherwise). Refused (422 A1) while a "
                     + "customer has not acknowledged, unless proceedWithoutAcknowledgement is true with a note; those "
                     + "customers are then marked unacknowledgedAtStart. Starts the CUTOVER_WINDOW timer, due at the planned end.")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json",

@@ -1,5 +1,7 @@
 package cn.onepoint.cutover;
 
+import cn.onepoint.auth.Scope;
+import cn.onepoint.auth.ScopedReads;
 import cn.onepoint.common.Commands;
 import cn.onepoint.common.DomainException;
 import cn.onepoint.common.FieldErrors;
@@ -28,6 +30,7 @@ import cn.onepoint.notify.Notification;
 import cn.onepoint.notify.Notifications;
 import cn.onepoint.sla.SlaPolicy;
 import cn.onepoint.sla.SubjectType;
+import cn.onepoint.sla.TimedSubject;
 import cn.onepoint.sla.Timer;
 import cn.onepoint.sla.TimerKind;
 import cn.onepoint.sla.TimerService;
@@ -37,6 +40,8 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Clock;
@@ -86,10 +91,12 @@ public class CutoverService {
     private final Outbox outbox;
     private final Notifications notifications;
     private final DateTimeFormatter local;
+    private final ScopedReads scoped;
 
     public CutoverService(Clock clock, Numbers numbers, SlaPolicy policy, TimerService timers, Outbox outbox,
-                          Notifications notifications,
+                          Notifications notifications, ScopedReads scoped,
                           @ConfigProperty(name = "onepoint.zone", defaultValue = "Asia/Shanghai") String zone) {
+        this.scoped = scoped;
         this.clock = clock;
         this.numbers = numbers;
         this.policy = policy;
@@ -97,6 +104,34 @@ public class CutoverService {
         this.outbox = outbox;
         this.notifications = notifications;
         this.local = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of(zone));
+    }
+
+    /** Publishes the cutover's scope predicate to the timer engine (its CUTOVER_WINDOW timer). */
+    @Produces
+    @Singleton
+    static TimedSubject timed() {
+        return new TimedSubject(SubjectType.CUTOVER, "Cutover", "cutover", CutoverService::involves);
+    }
+
+    /** A customer's notice (its CUTOVER_ACK timer) is seen by whoever sees its cutover. */
+    @Produces
+    @Singleton
+    static TimedSubject noticeTimed() {
+        return new TimedSubject(SubjectType.CUTOVER_NOTICE, "CutoverNotice", "cutover notice",
+                scope -> "cutoverId in (select co.id from Cutover co where " + involves(scope) + ")");
+    }
+
+    /**
+     * Scoping (docs/security.md): the cutovers whose executing unit, a unit at either end or on the backbone of one of
+     * its circuits, or the unit of a person told for one of its customers (who records the acknowledgement) lies in
+     * the caller's scope. Unqualified names are the cutover's (TimerScope embeds this in a subquery).
+     */
+    static String involves(Scope scope) {
+        return scope.anyIn(List.of("executingUnitId"),
+                "id in (select cc.cutoverId from CutoverCircuit cc where cc.circuitId in (select ci.id from Circuit ci "
+                        + "where " + scope.anyIn(List.of("ci.aEnd.unitId", "ci.zEnd.unitId", "ci.backboneUnitId")) + "))",
+                "id in (select cn.cutoverId from CutoverNotice cn where cn.recipientId in (select cp.id from Person cp "
+                        + "where " + scope.unitIn("cp.unitId") + "))");
     }
 
     // ---- planning: the affected customers from the circuits -------------------------------------------
@@ -236,7 +271,8 @@ public class CutoverService {
         UUID customerId = Ids.ref("customer", body.customerId());
         return act(id, CutoverAction.ACKNOWLEDGE, body.personId(), ifMatch, (d, actor, now) -> {
             if (actor.roles.stream().noneMatch(ACKNOWLEDGERS::contains)) {
-                throw DomainException.rule("A1", "a1.acknowledgerRole", actor.name);
+                // the acting person (the token's) may not: 403
+                throw DomainException.forbidden("A1", "a1.acknowledgerRole", actor.name);
             }
             CutoverNotice n = d.notices().stream().filter(x -> x.customerId.equals(customerId)).findFirst()
                     .orElseThrow(() -> FieldErrors.single("customerId", "a1.customerNotAffected", customerId));
@@ -359,6 +395,7 @@ public class CutoverService {
                 .where("plannedEnd > :from", "from", from)
                 .where("plannedStart < :to", "to", to)
                 .orderBy(order + ", id");
+        scoped.restrict(q, CutoverService::involves);
         return Paging.fetch(q, page, (w, p) -> Cutover.count(w, p), (w, p) -> Cutover.<Cutover>find(w, p))
                 .chain(p -> load(p.items()).map(all -> new Page<>(all.stream().map(this::view).toList(), p.total())));
     }
@@ -397,10 +434,13 @@ public class CutoverService {
         }
     }
 
-    /** A1: the executing unit plans and runs its cutover: the person acting belongs to it. */
+    /**
+     * A1: the executing unit plans and runs its cutover: the person acting (the planner, the announcer, starter,
+     * completer or canceller: always the token's person) belongs to it, else 403.
+     */
     private static void requireMember(Person person, Unit unit) {
         if (!person.unitId.equals(unit.id)) {
-            throw DomainException.rule("A1", "a1.notOfUnit", person.name, unit.name);
+            throw DomainException.forbidden("A1", "a1.notOfUnit", person.name, unit.name);
         }
     }
 
@@ -506,8 +546,10 @@ public class CutoverService {
 
     // ---- loading --------------------------------------------------------------------------------------
 
+    /** A cutover the caller may see (404 otherwise): every read goes through it. */
     private Uni<Cutover> cutover(UUID id) {
-        return Cutover.<Cutover>findById(id).onItem().ifNull().failWith(() -> DomainException.notFound("cutover", id));
+        return Cutover.<Cutover>findById(id).onItem().ifNull().failWith(() -> DomainException.notFound("cutover", id))
+                .chain(c -> scoped.visible(c, c.id, "Cutover", "cutover", CutoverService::involves));
     }
 
     private Uni<CutoverData> load(Cutover c) {

@@ -68,7 +68,7 @@ public class ServiceRecordResource {
 
     @GET
     @Operation(summary = "List service records",
-            description = "Paged. Filters: kind, status (repeat or comma for OR), customerId, unitId, assigneeId, "
+            description = "Paged; only the records in the caller's scope. Filters: kind, status (repeat or comma for OR), customerId, unitId, assigneeId, "
                     + "overdue=true|false, dueBefore; sort=dueAt (default; createdAt, number, '-' for descending).")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = ServiceRecordView.class, type = SchemaType.ARRAY)))
@@ -87,7 +87,8 @@ public class ServiceRecordResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "Get a service record", description = "With an ETag (its version) for If-Match on actions.")
+    @Operation(summary = "Get a service record", description = "With an ETag (its version) for If-Match on actions. "
+            + "404 outside the caller's scope (its unit, its assignee's or creator's unit; docs/security.md).")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = ServiceRecordView.class)))
     public Uni<Response> get(@PathParam("id") String id) {
@@ -97,7 +98,7 @@ public class ServiceRecordResource {
     @POST
     @Path("{id}/complete")
     @Operation(summary = "Complete with the outcome",
-            description = "A3: by the assignee or a supervisor of the assigned unit (422 A3 otherwise); stops the timer "
+            description = "A3: by the assignee or a supervisor of the assigned unit (403 A3 otherwise); stops the timer "
                     + "(met, or stopped late when it breached).")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = ServiceRecordView.class)))
@@ -108,7 +109,7 @@ public class ServiceRecordResource {
 
     @POST
     @Path("{id}/cancel")
-    @Operation(summary = "Cancel", description = "A3: by the assignee or a supervisor of the assigned unit, with a reason; "
+    @Operation(summary = "Cancel", description = "A3: by the assignee or a supervisor of the assigned unit (403 A3 otherwise), with a reason; "
             + "the timer is cancelled.")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = ServiceRecordView.class)))

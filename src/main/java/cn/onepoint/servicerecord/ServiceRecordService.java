@@ -1,5 +1,7 @@
 package cn.onepoint.servicerecord;
 
+import cn.onepoint.auth.Scope;
+import cn.onepoint.auth.ScopedReads;
 import cn.onepoint.common.Commands;
 import cn.onepoint.common.DomainException;
 import cn.onepoint.common.FieldErrors;
@@ -20,6 +22,7 @@ import cn.onepoint.servicerecord.dto.CreateServiceRecordRequest;
 import cn.onepoint.servicerecord.dto.ServiceRecordHistoryView;
 import cn.onepoint.servicerecord.dto.ServiceRecordView;
 import cn.onepoint.sla.SubjectType;
+import cn.onepoint.sla.TimedSubject;
 import cn.onepoint.sla.Timer;
 import cn.onepoint.sla.TimerKind;
 import cn.onepoint.sla.TimerService;
@@ -29,6 +32,8 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -56,12 +61,32 @@ public class ServiceRecordService {
     private final Numbers numbers;
     private final TimerService timers;
     private final Outbox outbox;
+    private final ScopedReads scoped;
 
-    public ServiceRecordService(Clock clock, Numbers numbers, TimerService timers, Outbox outbox) {
+    public ServiceRecordService(Clock clock, Numbers numbers, TimerService timers, Outbox outbox, ScopedReads scoped) {
+        this.scoped = scoped;
         this.clock = clock;
         this.numbers = numbers;
         this.timers = timers;
         this.outbox = outbox;
+    }
+
+    /** Publishes this scope predicate to the timer engine (the SERVICE_RECORD timer). */
+    @Produces
+    @Singleton
+    static TimedSubject timed() {
+        return new TimedSubject(SubjectType.SERVICE_RECORD, "ServiceRecord", "service record",
+                ServiceRecordService::involves);
+    }
+
+    /**
+     * Scoping (docs/security.md): the records of a unit of the caller's scope (the assignee's unit when it was
+     * taken), or whose assignee or creator is now a person of such a unit. Unqualified names are the record's.
+     */
+    static String involves(Scope scope) {
+        return scope.anyIn(List.of("unitId"),
+                "assigneeId in (select sp.id from Person sp where " + scope.unitIn("sp.unitId") + ")",
+                "createdBy in (select sc.id from Person sc where " + scope.unitIn("sc.unitId") + ")");
     }
 
     @WithTransaction
@@ -165,6 +190,7 @@ public class ServiceRecordService {
         Instant now = clock.instant();
         Query q = new Query().in("kind", kinds).in("status", statuses).eq("customerId", customer).eq("unitId", unit)
                 .eq("assigneeId", assignee).where("dueAt < :dueBefore", "dueBefore", dueBefore).orderBy(order + ", id");
+        scoped.restrict(q, ServiceRecordService::involves);
         if (Boolean.TRUE.equals(overdue)) {
             q.where("status = :open", "open", ServiceRecordStatus.OPEN).where("dueAt < :now", "now", now);
         } else if (Boolean.FALSE.equals(overdue)) {
@@ -204,7 +230,8 @@ public class ServiceRecordService {
                 }
                 boolean supervisor = actor.unitId.equals(r.unitId) && actor.roles.contains(Role.SUPERVISOR);
                 if (!actor.id.equals(r.assigneeId) && !supervisor) {
-                    throw DomainException.rule("A3", "a3.notAssignee", actor.name);
+                    // about the acting person (the token's): 403
+                    throw DomainException.forbidden("A3", "a3.notAssignee", actor.name);
                 }
                 return change.apply(r, actor).chain(detail -> {
                     Instant now = clock.instant();
@@ -219,9 +246,11 @@ public class ServiceRecordService {
         });
     }
 
+    /** A record the caller may see (404 otherwise): every read goes through it. */
     private Uni<ServiceRecord> record(UUID id) {
         return ServiceRecord.<ServiceRecord>findById(id).onItem().ifNull()
-                .failWith(() -> DomainException.notFound("service record", id));
+                .failWith(() -> DomainException.notFound("service record", id))
+                .chain(r -> scoped.visible(r, r.id, "ServiceRecord", "service record", ServiceRecordService::involves));
     }
 
     private Uni<Void> history(ServiceRecord r, String action, ServiceRecordStatus from, UUID actorId, String detail) {

@@ -394,21 +394,21 @@ class CutoverTest {
     @Test
     void whoMayActIsCheckedAgainstTheDirectory() {
         Instant start = clock.instant().plus(LEAD).plusSeconds(3600);
-        // The planner belongs to the executing unit.
+        // The planner belongs to the executing unit: a rule about the acting person (the token's), 403.
         Map<String, Object> body = w.body(start, start.plusSeconds(3600), List.of(s.a1()));
         body.put("plannerId", w.yichangHandler);
-        create(body).statusCode(422).body("code", equalTo("A1"));
+        create(body).statusCode(403).body("code", equalTo("A1"));
         String id = planned(start, s.a1());
         // Announcing, starting and cancelling are the executing unit's.
-        post(id, "announce", Map.of("personId", w.yichangHandler)).statusCode(422).body("code", equalTo("A1"));
-        post(id, "announce", Map.of("personId", w.cm)).statusCode(422).body("code", equalTo("A1"));
+        post(id, "announce", Map.of("personId", w.yichangHandler)).statusCode(403).body("code", equalTo("A1"));
+        post(id, "announce", Map.of("personId", w.cm)).statusCode(403).body("code", equalTo("A1"));
         post(id, "announce", Map.of("personId", w.planner)).statusCode(200);
         // O2: a customer's acknowledgement is recorded by the people who face it, not by a handler.
         post(id, "acknowledgements", Map.of("customerId", s.a(), "personId", w.wuhanHandler, "contactName", "王经理"))
-                .statusCode(422).body("code", equalTo("A1"));
+                .statusCode(403).body("code", equalTo("A1"));
         post(id, "acknowledgements", Map.of("customerId", s.a(), "personId", UUID.randomUUID().toString(),
                 "contactName", "王经理")).statusCode(403).body("code", equalTo("AUTH-PERSON"));
-        post(id, "cancel", Map.of("personId", w.yichangHandler, "reason", "x")).statusCode(422)
+        post(id, "cancel", Map.of("personId", w.yichangHandler, "reason", "x")).statusCode(403)
                 .body("code", equalTo("A1"));
         get(id, null).body("status", equalTo("announced")).body("acknowledgedCount", equalTo(0));
     }
