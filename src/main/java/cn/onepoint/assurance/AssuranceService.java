@@ -21,7 +21,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
-/** A2: assurance periods, and whether a fault taken now falls inside one. */
+/**
+ * A2: assurance periods, and whether a fault taken now falls inside one. Reads are not scoped (docs/security.md): a
+ * period is a directive for customers across the network, with no unit of its own and no timers, that every desk
+ * taking or handling faults has to know of.
+ */
 @ApplicationScoped
 public class AssuranceService {
 
