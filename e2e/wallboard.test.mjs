@@ -354,3 +354,22 @@ test('a token entered by hand works until it expires; the panel then asks again 
   assert.match(feedUrls.at(-1), /since=\d+/);
   assert.equal(await text('#count-open'), '5');
 });
+
+// The README's walk-through (docs/walkthrough.sh) against the same packaged service: every call with a token of
+// the dev issuer, each action the acting person's own. Last, so that its fault does not change the counts above.
+test('the walk-through script runs to its end with tokens, and its refusals are the manual\'s', { timeout: 60000 }, async () => {
+  const script = join(HERE, '..', 'docs', 'walkthrough.sh');
+  const { code, stdout, stderr } = await new Promise((resolve) => {
+    const child = spawn('bash', [script], { env: { ...process.env, API: api }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '', err = '';
+    child.stdout.on('data', (d) => { out += d; });
+    child.stderr.on('data', (d) => { err += d; });
+    child.on('close', (c) => resolve({ code: c, stdout: out, stderr: err }));
+  });
+  assert.equal(code, 0, 'walkthrough.sh failed:\n' + stdout + '\n' + stderr);
+  assert.match(stdout, /^17\. /m, 'the walk-through reached its last step');
+  // the refusals it shows on purpose: a rule (422, rule id) and a state conflict (409)
+  assert.match(stdout, /"status":422,"code":"W1"/);
+  assert.match(stdout, /"status":422,"code":"A1"/);
+  assert.match(stdout, /"status":409,"code":"STATE_CONFLICT"/);
+});

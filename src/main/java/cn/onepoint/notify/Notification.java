@@ -39,6 +39,8 @@ public class Notification extends PanacheEntityBase {
     public SubjectType subjectType;
     @Column(name = "subject_id")
     public UUID subjectId;
+    /** Who caused it: the request's authenticated subject (person id or service:client); null for the sweeps. */
+    public String actor;
     @Column(name = "created_at")
     public Instant createdAt;
     @Column(name = "delivered_at")

@@ -1,5 +1,6 @@
 package cn.onepoint.notify;
 
+import cn.onepoint.auth.Subjects;
 import cn.onepoint.common.Messages;
 import cn.onepoint.directory.Role;
 import cn.onepoint.sla.SubjectType;
@@ -69,6 +70,7 @@ public class Notifications {
         n.text = text;
         n.subjectType = subjectType;
         n.subjectId = subjectId;
+        n.actor = Subjects.current();
         n.createdAt = at.truncatedTo(ChronoUnit.MICROS);
         return n;
     }

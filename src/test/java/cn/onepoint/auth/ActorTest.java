@@ -38,6 +38,22 @@ class ActorTest {
     }
 
     @Test
+    void aCommandThatNeedsOnlyTheActorNeedsNoBodyAtAll() {
+        String id = w.ticket(w.hubeiMstp, "MSTP", w.hubeiDesk);
+        // no body and no Content-Type, as `curl -X POST` sends it
+        given().header("Authorization", Tokens.bearerForPerson(w.hubeiAcceptor)).post("/api/v1/tickets/" + id + "/accept")
+                .then().statusCode(200).body("responsiblePersonId", equalTo(w.hubeiAcceptor));
+        String wo = World.woOf(World.dispatch(id, w.hubeiAcceptor), w.wuhan);
+        given().header("Authorization", Tokens.bearerForPerson(w.wuhanHandler)).contentType(ContentType.JSON)
+                .post("/api/v1/work-orders/" + wo + "/accept")
+                .then().statusCode(200).body("acceptedBy", equalTo(w.wuhanHandler));
+        // a service account has no person to fill in: refused as when it names one
+        String other = w.ticket(w.hubeiMstp, "MSTP", w.hubeiDesk);
+        given().header("Authorization", Tokens.bearerService("automation")).post("/api/v1/tickets/" + other + "/accept")
+                .then().statusCode(403).body("code", equalTo("AUTH-ACTOR"));
+    }
+
+    @Test
     void aBodyNamingSomeoneElseIs403AuthActor() {
         String id = w.ticket(w.hubeiMstp, "MSTP", w.hubeiDesk);
         given().header("Authorization", Tokens.bearerForPerson(w.wuhanHandler)).contentType(ContentType.JSON)

@@ -249,7 +249,8 @@ class NotificationDeliveryTest {
         }
         List<Integer> runs = await(() -> Uni.join().all(delivery.deliverOnce(), delivery.deliverOnce())
                 .andFailFast());
-        assertEquals(40, runs.get(0) + runs.get(1));
+        // other tests' deliveries still pending in this database may be sent by the same runs
+        assertTrue(runs.get(0) + runs.get(1) >= 40, "sent " + runs);
         List<JsonObject> posts = postsAbout(subject.toString());
         assertEquals(40, posts.size());
         assertEquals(40, posts.stream().map(JsonObject::encode).distinct().count(), "each row posted once");

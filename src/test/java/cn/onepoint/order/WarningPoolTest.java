@@ -181,7 +181,9 @@ class WarningPoolTest {
         get(id, "notifications")
                 .body("role", containsInAnyOrder("CUSTOMER_MANAGER", "BUSINESS_MANAGER", "NETWORK_OPS_SUPPORT_MANAGER"))
                 .body("recipientId", containsInAnyOrder(w.customerManager, w.businessManager, w.networkOpsManager))
-                .body("text", hasItem(containsString("施工原因")));
+                .body("text", hasItem(containsString("施工原因")))
+                // the token of whoever filed the warning caused them (docs/security.md, "Records")
+                .body("actor", org.hamcrest.Matchers.everyItem(equalTo(w.yichangHandler)));
         List<String> payloads = new java.util.ArrayList<>();
         for (Row r : pool.preparedQuery("select payload::text from event_outbox where subject_id = $1 "
                 + "and event_type = 'ServiceOrderJeopardyEvent'").execute(Tuple.of(UUID.fromString(id)))

@@ -132,6 +132,8 @@ class EscalationTest {
         SlaTestSupport.Chain c = SlaTestSupport.chain();
         Timer t = breachedResolutionTimer(c, UUID.randomUUID());
         assertTrue(escalations(t.id).get(0).notifications().stream().allMatch(n -> n.deliveredAt() == null));
+        // the sweep's own work: nobody's request caused them
+        assertTrue(escalations(t.id).get(0).notifications().stream().allMatch(n -> n.actor() == null));
 
         assertTrue(await(delivery::deliverOnce) >= 3);
         assertTrue(escalations(t.id).get(0).notifications().stream().allMatch(n -> n.deliveredAt() != null));

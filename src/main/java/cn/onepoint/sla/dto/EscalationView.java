@@ -28,6 +28,6 @@ public record EscalationView(String id, String timerId, SubjectRef subject, int 
         return new EscalationView(full.id(), full.timerId(), full.subject(), full.level(), full.tier(), full.unitId(),
                 full.reason(), full.escalatedAt(), full.notifications().stream()
                 .map(n -> new NotificationView(n.id(), n.recipientId(), n.role(), n.channel(), null, n.createdAt(),
-                        null)).toList());
+                        null, n.actor())).toList());
     }
 }
