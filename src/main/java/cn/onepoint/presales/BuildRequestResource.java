@@ -56,7 +56,7 @@ public class BuildRequestResource {
 
     @POST
     @Path("{id}/close")
-    @Operation(summary = "Close a build request", description = "S2: by a person of the request's unit (else 422 S2), with "
+    @Operation(summary = "Close a build request", description = "S2: by a person of the request's unit (else 403 S2), with "
             + "the outcome; a closed request is 409. The node's next fall below its threshold raises a new one.")
     public Uni<Response> close(@PathParam("id") String id, @Valid @NotNull CloseBuildRequest body,
                                @HeaderParam("If-Match") String ifMatch) {

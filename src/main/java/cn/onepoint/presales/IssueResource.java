@@ -53,7 +53,7 @@ public class IssueResource {
     @POST
     @Operation(summary = "Add an issue to the project's table",
             description = "S3: description 问题描述, target 解决目标, due time 解决时间点 (in the future), owner 责任人; by a (chief) "
-                    + "customer engineer (else 422 S3); not on a cancelled project (409). Status open; an ISSUE_ITEM timer "
+                    + "customer engineer (else 403 S3); not on a cancelled project (409). Status open; an ISSUE_ITEM timer "
                     + "watches the due time, and its breach flags the item overdue (TimerBreachEvent on the feed).")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = IssueItemView.class)))
     public Uni<Response> create(@PathParam("projectId") String projectId, @Valid @NotNull CreateIssueRequest body) {
@@ -85,7 +85,7 @@ public class IssueResource {
     @PATCH
     @Path("{id}")
     @Operation(summary = "Update an issue item",
-            description = "S3: by a (chief) customer engineer or the item's owner (else 422 S3); absent fields stay. status "
+            description = "S3: by a (chief) customer engineer or the item's owner (else 403 S3); absent fields stay. status "
                     + "open → inProgress → resolved, or cancelled (another move, or any change of a resolved or cancelled "
                     + "item, is 409). A new dueAt restarts the item's timer; resolved stops it; cancelled cancels it. "
                     + "Every change is in the history.")

@@ -1,5 +1,6 @@
 package cn.onepoint.presales;
 
+import cn.onepoint.auth.ScopedReads;
 import cn.onepoint.common.DomainException;
 import cn.onepoint.common.FieldErrors;
 import cn.onepoint.common.PageParams;
@@ -50,10 +51,12 @@ public class IssueService {
 
     private final PresalesSupport support;
     private final TimerService timers;
+    private final ScopedReads scoped;
 
-    public IssueService(PresalesSupport support, TimerService timers) {
+    public IssueService(PresalesSupport support, TimerService timers, ScopedReads scoped) {
         this.support = support;
         this.timers = timers;
+        this.scoped = scoped;
     }
 
     public record Filter(List<String> status, String ownerId, String overdue, String sort) {
@@ -77,7 +80,7 @@ public class IssueService {
                             .chain(people -> {
                                 errors.throwIfAny();
                                 // S3: the (chief) customer engineer draws up the table (牵头制定问题管理表).
-                                PresalesSupport.requireRole(people.get("personId"), "S3", Role.CUSTOMER_ENGINEER,
+                                PresalesSupport.requireActorRole(people.get("personId"), "S3", Role.CUSTOMER_ENGINEER,
                                         Role.CHIEF_CUSTOMER_ENGINEER);
                                 return IssueItem.count("projectId", p.id);
                             })
@@ -117,7 +120,7 @@ public class IssueService {
                 && b.status() == null && (b.note() == null || b.note().isBlank())) {
             errors.add("status", "s3.nothingToChange");
         }
-        return load(projectId, id).chain(found -> {
+        return load(project(projectId), id).chain(found -> {
             Project p = found.project();
             IssueItem i = found.item();
             Versions.check(ifMatch, i.version);
@@ -164,7 +167,7 @@ public class IssueService {
 
     @WithSession
     public Uni<IssueItemView> get(UUID projectId, UUID id) {
-        return load(projectId, id).chain(f -> view(f.item()));
+        return load(visibleProject(projectId), id).chain(f -> view(f.item()));
     }
 
     @WithSession
@@ -180,24 +183,36 @@ public class IssueService {
             String clause = PresalesSupport.breachedClause("timerId", "breached");
             q.where(overdue ? clause : "not " + clause, "breached", TimerState.breached);
         }
-        return Project.findById(projectId).onItem().ifNull().failWith(() -> DomainException.notFound("project", projectId))
+        return visibleProject(projectId)
                 .chain(() -> Paging.<IssueItem>fetch(q, page, (w, p) -> IssueItem.count(w, p), (w, p) -> IssueItem.find(w, p)))
                 .chain(p -> PresalesSupport.breached(p.items().stream().map(i -> i.timerId).toList())
                         .map(breached -> p.map(i -> IssueItemView.of(i, breached.contains(i.timerId)))));
     }
 
-    /** The item, which must be of that project (else not found). */
+    /** The item, which must be of that project (else not found), for reading its history and timers. */
     @WithSession
     public Uni<IssueItem> item(UUID projectId, UUID id) {
-        return load(projectId, id).map(Found::item);
+        return load(visibleProject(projectId), id).map(Found::item);
     }
 
     private record Found(Project project, IssueItem item) {
     }
 
-    private static Uni<Found> load(UUID projectId, UUID id) {
+    private static Uni<Project> project(UUID projectId) {
         return Project.<Project>findById(projectId).onItem().ifNull()
-                .failWith(() -> DomainException.notFound("project", projectId))
+                .failWith(() -> DomainException.notFound("project", projectId));
+    }
+
+    /**
+     * Reads: the project, which the caller must see (else 404). An item is seen as its project is (PresalesScope), so
+     * this is the scope of every item of the table, of their history and of their timers.
+     */
+    private Uni<Project> visibleProject(UUID projectId) {
+        return project(projectId).chain(p -> scoped.visible(p, p.id, "Project", "project", PresalesScope::project));
+    }
+
+    private static Uni<Found> load(Uni<Project> project, UUID id) {
+        return project
                 .chain(p -> IssueItem.<IssueItem>findById(id).map(i -> {
                     if (i == null || !i.projectId.equals(p.id)) {
                         throw DomainException.notFound("issue item", id);
@@ -216,7 +231,7 @@ public class IssueService {
     /** S3: the (chief) customer engineer keeps the table; an owner reports on their own item. */
     private static void requireEditor(Person p, IssueItem i) {
         if (!p.id.equals(i.ownerId)) {
-            PresalesSupport.requireRole(p, "S3", Role.CUSTOMER_ENGINEER, Role.CHIEF_CUSTOMER_ENGINEER);
+            PresalesSupport.requireActorRole(p, "S3", Role.CUSTOMER_ENGINEER, Role.CHIEF_CUSTOMER_ENGINEER);
         }
     }
 

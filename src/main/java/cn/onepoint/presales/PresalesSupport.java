@@ -160,12 +160,28 @@ public class PresalesSupport {
         });
     }
 
-    /** O2: the person must hold one of the roles, else the rule refuses (422 with its id). */
+    /**
+     * O2, about someone a body names (not the caller: the customer manager a project is for, a node's engineer): they
+     * must hold one of the roles, else the rule refuses (422 with its id).
+     */
     public static void requireRole(Person p, String rule, Role... roles) {
         if (!hasRole(p, roles)) {
-            throw DomainException.rule(rule, "s.role", p.name, rule,
-                    String.join(" / ", Arrays.stream(roles).map(Role::name).toList()));
+            throw DomainException.rule(rule, "s.role", p.name, rule, names(roles));
         }
+    }
+
+    /**
+     * O2, who may act: the acting person (the token's, docs/security.md) must hold one of the roles, else 403 naming
+     * the rule.
+     */
+    public static void requireActorRole(Person actor, String rule, Role... roles) {
+        if (!hasRole(actor, roles)) {
+            throw DomainException.forbidden(rule, "s.role", actor.name, rule, names(roles));
+        }
+    }
+
+    private static String names(Role... roles) {
+        return String.join(" / ", Arrays.stream(roles).map(Role::name).toList());
     }
 
     public static boolean hasRole(Person p, Role... roles) {

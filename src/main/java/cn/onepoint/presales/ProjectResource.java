@@ -50,7 +50,7 @@ public class ProjectResource {
 
     @POST
     @Operation(summary = "Take on a pre-sales project (项目承接)",
-            description = "S4: by a (chief) customer engineer, for a (chief) customer manager (else 422 S4); step intake; a "
+            description = "S4: by a (chief) customer engineer (else 403 S4), for a (chief) customer manager (else 422 S4); step intake; a "
                     + "human number PJyyyyMMddNNNN. Every bad field named at once.")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ProjectView.class)))
     public Uni<Response> create(@Valid @NotNull CreateProjectRequest body) {
@@ -82,7 +82,7 @@ public class ProjectResource {
     @Path("{id}/steps")
     @Operation(summary = "Move a project to its next step",
             description = "S4: intake → requirementSurvey → issueManagement → contractSupport → resourceCheck → technicalSolution "
-                    + "→ completed; any open step → cancelled (with a note). By a (chief) customer engineer (else 422 S4). Another "
+                    + "→ completed; any open step → cancelled (with a note). By a (chief) customer engineer (else 403 S4). Another "
                     + "step is 409 naming the current step and allowedActions. Leaving the survey needs the requirement "
                     + "document confirmed by the customer, the technical solution a passed resource check: every requirement "
                     + "order of the project (not withdrawn) answered AVAILABLE and not expired (else 422 S4).")

@@ -1,5 +1,6 @@
 package cn.onepoint.presales;
 
+import cn.onepoint.auth.ScopedReads;
 import cn.onepoint.common.Commands;
 import cn.onepoint.common.DomainException;
 import cn.onepoint.common.FieldErrors;
@@ -48,10 +49,12 @@ public class ProjectService {
 
     private final PresalesSupport support;
     private final Numbers numbers;
+    private final ScopedReads scoped;
 
-    public ProjectService(PresalesSupport support, Numbers numbers) {
+    public ProjectService(PresalesSupport support, Numbers numbers, ScopedReads scoped) {
         this.support = support;
         this.numbers = numbers;
+        this.scoped = scoped;
     }
 
     @WithTransaction
@@ -66,7 +69,7 @@ public class ProjectService {
                 .chain(people -> {
                     errors.throwIfAny();
                     // S4 项目承接: a (chief) customer engineer takes on the support a (chief) customer manager asked for.
-                    PresalesSupport.requireRole(people.get("personId"), "S4", Role.CUSTOMER_ENGINEER,
+                    PresalesSupport.requireActorRole(people.get("personId"), "S4", Role.CUSTOMER_ENGINEER,
                             Role.CHIEF_CUSTOMER_ENGINEER);
                     PresalesSupport.requireRole(people.get("customerManagerId"), "S4", Role.CUSTOMER_MANAGER,
                             Role.CHIEF_CUSTOMER_MANAGER);
@@ -143,9 +146,11 @@ public class ProjectService {
         }, ProjectStep.REQUIREMENT_DOCUMENT);
     }
 
+    /** A project the caller may see (PresalesScope), else 404; its history is read through it. */
     @WithSession
     public Uni<Project> get(UUID id) {
-        return Project.<Project>findById(id).onItem().ifNull().failWith(() -> DomainException.notFound("project", id));
+        return Project.<Project>findById(id).onItem().ifNull().failWith(() -> DomainException.notFound("project", id))
+                .chain(p -> scoped.visible(p, p.id, "Project", "project", PresalesScope::project));
     }
 
     public record Filter(List<String> step, String customerId, String customerEngineerId, String sort) {
@@ -161,6 +166,7 @@ public class ProjectService {
         errors.throwIfAny();
         Query q = new Query().in("step", steps).eq("customerId", customer).eq("customerEngineerId", engineer)
                 .orderBy(order);
+        scoped.restrict(q, PresalesScope::project);
         return Paging.fetch(q, page, (w, p) -> Project.count(w, p), (w, p) -> Project.find(w, p));
     }
 
@@ -213,7 +219,7 @@ public class ProjectService {
     }
 
     private static void requireEngineer(Person p) {
-        PresalesSupport.requireRole(p, "S4", Role.CUSTOMER_ENGINEER, Role.CHIEF_CUSTOMER_ENGINEER);
+        PresalesSupport.requireActorRole(p, "S4", Role.CUSTOMER_ENGINEER, Role.CHIEF_CUSTOMER_ENGINEER);
     }
 
     private Uni<ProjectView> publish(Project p, String eventType) {

@@ -1,5 +1,6 @@
 package cn.onepoint.presales;
 
+import cn.onepoint.auth.ScopedReads;
 import cn.onepoint.common.DomainException;
 import cn.onepoint.common.FieldErrors;
 import cn.onepoint.common.PageParams;
@@ -24,14 +25,22 @@ public class RequirementQueries {
     private static final Map<String, String> SORTS = Map.of("createdAt", "createdAt", "requiredDate", "requiredDate",
             "number", "number", "updatedAt", "updatedAt", "validUntil", "validUntil");
 
+    private final ScopedReads scoped;
+
+    public RequirementQueries(ScopedReads scoped) {
+        this.scoped = scoped;
+    }
+
     public record Filter(List<String> kind, List<String> status, String customerId, String projectId,
                          String requestedBy, String expired, String sort) {
     }
 
+    /** A requirement the caller may see (PresalesScope), else 404; its checks, history and timers are read through it. */
     @WithSession
     public Uni<Requirement> get(UUID id) {
         return Requirement.<Requirement>findById(id).onItem().ifNull()
-                .failWith(() -> DomainException.notFound("requirement", id));
+                .failWith(() -> DomainException.notFound("requirement", id))
+                .chain(r -> scoped.visible(r, r.id, "Requirement", "requirement", PresalesScope::requirement));
     }
 
     @WithSession
@@ -57,6 +66,7 @@ public class RequirementQueries {
             String clause = PresalesSupport.breachedClause("validityTimerId", "breached");
             q.where(expired ? clause : "not " + clause, "breached", TimerState.breached);
         }
+        scoped.restrict(q, PresalesScope::requirement);
         return Paging.<Requirement>fetch(q, page, (w, p) -> Requirement.count(w, p), (w, p) -> Requirement.find(w, p))
                 .chain(p -> views(p.items()).map(views -> new Page<>(views, p.total())));
     }

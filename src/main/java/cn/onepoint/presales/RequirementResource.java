@@ -56,7 +56,7 @@ public class RequirementResource {
 
     @POST
     @Operation(summary = "Issue a requirement order (下达业务需求单)",
-            description = "S1: by a (chief) customer manager (else 422 S1); QUERY 查询型 or ORDER 定单型. One resource check per "
+            description = "S1: by a (chief) customer manager (else 403 S1); QUERY 查询型 or ORDER 定单型. One resource check per "
                     + "segment (A access, backbone when backboneUnitId is given, Z access when zEnd is given), each for the "
                     + "segment's unit; the checks cover the network up to the customer's red line, not the property. "
                     + "Status checking; a human number RQyyyyMMddNNNN. Every bad field named at once.")
@@ -102,7 +102,7 @@ public class RequirementResource {
     @Path("{id}/resource-checks/{checkId}/answer")
     @Operation(summary = "Answer a segment's resource check",
             description = "S1: AVAILABLE, NOT_AVAILABLE 不具备 or SCHEDULE_NOT_MET 不满足. Round 1 by a person of the segment's unit, "
-                    + "round 2 by a (chief) customer engineer or project manager (else 422 S1). When a round's last segment "
+                    + "round 2 by a (chief) customer engineer or project manager (else 403 S1). When a round's last segment "
                     + "answers: a negative answer in round 1 opens the second check of those segments (status secondCheck, "
                     + "round 2); otherwise the result is final (status answered) and valid for a calendar month "
                     + "(onepoint.sla.resource-check-validity-months), watched by a RESOURCE_CHECK_VALIDITY timer. An answered "
@@ -114,7 +114,7 @@ public class RequirementResource {
 
     @POST
     @Path("{id}/cancel")
-    @Operation(summary = "Withdraw a requirement order", description = "By the customer manager who issued it (else 422 S1); "
+    @Operation(summary = "Withdraw a requirement order", description = "By the customer manager who issued it (else 403 S1); "
             + "its validity timer is cancelled.")
     public Uni<Response> cancel(@PathParam("id") String id, @Valid @NotNull ActorRequest body,
                                 @HeaderParam("If-Match") String ifMatch) {

@@ -89,7 +89,7 @@ public class RequirementService {
                     errors.throwIfAny();
                     Person cm = people.get("requestedBy");
                     // S1: the (chief) customer manager issues the requirement order (下达业务需求单).
-                    PresalesSupport.requireRole(cm, "S1", Role.CUSTOMER_MANAGER, Role.CHIEF_CUSTOMER_MANAGER);
+                    PresalesSupport.requireActorRole(cm, "S1", Role.CUSTOMER_MANAGER, Role.CHIEF_CUSTOMER_MANAGER);
                     return numbers.next("RQ").chain(number -> {
                         Requirement r = new Requirement();
                         r.id = UUID.randomUUID();
@@ -171,10 +171,10 @@ public class RequirementService {
      */
     private static void requireAnswerer(ResourceCheck c, Person p) {
         if (c.round == 1 && !c.unitId.equals(p.unitId)) {
-            throw DomainException.rule("S1", "s1.notOfUnit", p.name, c.segment);
+            throw DomainException.forbidden("S1", "s1.notOfUnit", p.name, c.segment);
         }
         if (c.round > 1) {
-            PresalesSupport.requireRole(p, "S1", Role.CUSTOMER_ENGINEER, Role.CHIEF_CUSTOMER_ENGINEER,
+            PresalesSupport.requireActorRole(p, "S1", Role.CUSTOMER_ENGINEER, Role.CHIEF_CUSTOMER_ENGINEER,
                     Role.PROJECT_MANAGER);
         }
     }
@@ -226,7 +226,7 @@ public class RequirementService {
             return support.person(actorId, "personId").chain(p -> {
                 // S1: the customer manager who issued the order withdraws it.
                 if (!p.id.equals(r.requestedBy)) {
-                    throw DomainException.rule("S1", "s1.cancelByRequester");
+                    throw DomainException.forbidden("S1", "s1.cancelByRequester");
                 }
                 r.status = RequirementStatus.CANCELLED;
                 r.cancelledAt = support.now();

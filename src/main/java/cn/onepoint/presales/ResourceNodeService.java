@@ -1,6 +1,7 @@
 package cn.onepoint.presales;
 
 import cn.onepoint.common.DatabaseConflicts;
+import cn.onepoint.auth.ScopedReads;
 import cn.onepoint.common.DomainException;
 import cn.onepoint.common.FieldErrors;
 import cn.onepoint.common.Ids;
@@ -52,10 +53,12 @@ public class ResourceNodeService {
 
     private final PresalesSupport support;
     private final Numbers numbers;
+    private final ScopedReads scoped;
 
-    public ResourceNodeService(PresalesSupport support, Numbers numbers) {
+    public ResourceNodeService(PresalesSupport support, Numbers numbers, ScopedReads scoped) {
         this.support = support;
         this.numbers = numbers;
+        this.scoped = scoped;
     }
 
     @WithTransaction
@@ -183,7 +186,7 @@ public class ResourceNodeService {
                     r.status.check("close");
                     return support.person(actorId, "personId").chain(p -> Unit.<Unit>findById(r.unitId).chain(unit -> {
                         if (!p.unitId.equals(r.unitId)) {
-                            throw DomainException.rule("S2", "s2.closeByUnit", p.name, unit.name);
+                            throw DomainException.forbidden("S2", "s2.closeByUnit", p.name, unit.name);
                         }
                         r.status = BuildRequestStatus.CLOSED;
                         r.closedBy = p.id;
@@ -200,10 +203,12 @@ public class ResourceNodeService {
                 });
     }
 
+    /** A node the caller may see (PresalesScope), else 404; its history and notifications are read through it. */
     @WithSession
     public Uni<ResourceNode> get(UUID id) {
         return ResourceNode.<ResourceNode>findById(id).onItem().ifNull()
-                .failWith(() -> DomainException.notFound("resource node", id));
+                .failWith(() -> DomainException.notFound("resource node", id))
+                .chain(n -> scoped.visible(n, n.id, "ResourceNode", "resource node", PresalesScope::resourceNode));
     }
 
     public record Filter(String unitId, String belowThreshold, String sort) {
@@ -220,13 +225,16 @@ public class ResourceNodeService {
         if (below != null) {
             q.always(below ? "free < threshold" : "free >= threshold");
         }
+        scoped.restrict(q, PresalesScope::resourceNode);
         return Paging.fetch(q, page, (w, p) -> ResourceNode.count(w, p), (w, p) -> ResourceNode.find(w, p));
     }
 
+    /** A build request the caller may see (as its node, PresalesScope), else 404. */
     @WithSession
     public Uni<BuildRequest> buildRequest(UUID id) {
         return BuildRequest.<BuildRequest>findById(id).onItem().ifNull()
-                .failWith(() -> DomainException.notFound("build request", id));
+                .failWith(() -> DomainException.notFound("build request", id))
+                .chain(r -> scoped.visible(r, r.id, "BuildRequest", "build request", PresalesScope::buildRequest));
     }
 
     public record RequestFilter(List<String> status, String nodeId, String unitId) {
@@ -240,6 +248,7 @@ public class ResourceNodeService {
         UUID unit = errors.uuid("unitId", f.unitId());
         errors.throwIfAny();
         Query q = new Query().in("status", statuses).eq("nodeId", node).eq("unitId", unit).orderBy("raisedAt desc, id");
+        scoped.restrict(q, PresalesScope::buildRequest);
         return Paging.fetch(q, page, (w, p) -> BuildRequest.count(w, p), (w, p) -> BuildRequest.find(w, p));
     }
 

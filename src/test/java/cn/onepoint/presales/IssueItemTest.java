@@ -146,10 +146,11 @@ class IssueItemTest {
         String p = w.project();
         Map<String, Object> byHandler = item(in(Duration.ofDays(1)));
         byHandler.put("personId", w.handler);
-        post(issues(p), byHandler).statusCode(422).body("code", equalTo("S3"));
+        // Who may: the caller lacks the role, 403 naming the rule.
+        post(issues(p), byHandler).statusCode(403).body("code", equalTo("S3"));
         String id = post(issues(p), item(in(Duration.ofDays(1)))).statusCode(201).extract().path("id");
         // Neither the table's engineer nor the owner.
-        patch(issues(p) + "/" + id, Map.of("personId", w.handler, "status", "resolved")).statusCode(422)
+        patch(issues(p) + "/" + id, Map.of("personId", w.handler, "status", "resolved")).statusCode(403)
                 .body("code", equalTo("S3"));
         get(issues(p) + "/" + id).body("status", equalTo("open"));
         // Not on a cancelled project; another project's item is not found there.

@@ -123,13 +123,14 @@ class ProjectTest {
     @Test
     void theCustomerEngineerTeamCarriesTheSteps() {
         // S4: intake by a (chief) customer engineer for a (chief) customer manager.
+        // The caller not an engineer: 403 (who may); the customer manager the body names not one: 422.
         post("projects", Map.of("name", "x", "customerId", w.customer, "personId", w.handler,
-                "customerManagerId", w.customerManager)).statusCode(422).body("code", equalTo("S4"))
+                "customerManagerId", w.customerManager)).statusCode(403).body("code", equalTo("S4"))
                 .body("detail", containsString("CUSTOMER_ENGINEER"));
         post("projects", Map.of("name", "x", "customerId", w.customer, "personId", w.customerEngineer,
                 "customerManagerId", w.projectManager)).statusCode(422).body("code", equalTo("S4"));
         String p = w.project();
-        step(p, "requirementSurvey", w.customerManager).statusCode(422).body("code", equalTo("S4"));
+        step(p, "requirementSurvey", w.customerManager).statusCode(403).body("code", equalTo("S4"));
         get("projects/" + p).body("step", equalTo("intake"));
         // A cancellation needs its reason.
         step(p, "cancelled", w.customerEngineer).statusCode(400).body("errors.field", contains("note"));

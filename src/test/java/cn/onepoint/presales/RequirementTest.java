@@ -206,7 +206,7 @@ class RequirementTest {
         get("requirements/" + id + "/history").body("[3].detail", containsString("second check of BACKBONE,Z_ACCESS"));
 
         // S1: the second check is organised by the (chief) customer engineer: the segment's own unit no longer answers.
-        answer(id, "BACKBONE", 2, w.backboneChecker, "AVAILABLE").statusCode(422).body("code", equalTo("S1"));
+        answer(id, "BACKBONE", 2, w.backboneChecker, "AVAILABLE").statusCode(403).body("code", equalTo("S1"));
         // A round-1 check is closed.
         answer(id, "A_ACCESS", 1, w.wuhanChecker, "AVAILABLE").statusCode(409).body("code", equalTo("CHECK_ANSWERED"));
 
@@ -235,7 +235,7 @@ class RequirementTest {
         given().header("Accept-Language", "en").contentType("application/json")
                 .body(Map.of("personId", w.yichangChecker, "answer", "AVAILABLE"))
                 .post("/api/v1/requirements/" + id + "/resource-checks/" + checkOf(id, "A_ACCESS", 1) + "/answer")
-                .then().statusCode(422).body("code", equalTo("S1"))
+                .then().statusCode(403).contentType("application/problem+json").body("code", equalTo("S1"))
                 .body("detail", containsString("cannot answer for it"));
         post("requirements/" + id + "/resource-checks/" + checkOf(id, "A_ACCESS", 1) + "/answer",
                 Map.of("personId", w.wuhanChecker, "answer", "AVAILABLE", "earliestDate", "2027-05-01"))
@@ -291,13 +291,13 @@ class RequirementTest {
     void onlyACustomerManagerIssuesAndTheIssuerWithdraws() {
         Map<String, Object> byHandler = w.requirement("QUERY", "2027-06-30");
         byHandler.put("requestedBy", w.handler);
-        post("requirements", byHandler).statusCode(422).body("code", equalTo("S1"))
+        post("requirements", byHandler).statusCode(403).body("code", equalTo("S1"))
                 .body("detail", containsString("CUSTOMER_MANAGER"));
         Map<String, Object> byChief = w.requirement("ORDER", "2027-06-30");
         byChief.put("requestedBy", w.chiefCustomerManager);
         String id = create(byChief);
 
-        post("requirements/" + id + "/cancel", Map.of("personId", w.customerManager)).statusCode(422)
+        post("requirements/" + id + "/cancel", Map.of("personId", w.customerManager)).statusCode(403)
                 .body("code", equalTo("S1"));
         post("requirements/" + id + "/cancel", Map.of("personId", w.chiefCustomerManager, "note", "客户取消"))
                 .statusCode(200).body("status", equalTo("cancelled")).body("cancelledAt", notNullValue())

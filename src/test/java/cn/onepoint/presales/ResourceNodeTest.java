@@ -102,7 +102,7 @@ class ResourceNodeTest {
 
         // The network-development department of the node's unit closes it; another unit's person cannot.
         String br = (String) raised.get(0).get("id");
-        post("build-requests/" + br + "/close", Map.of("personId", w.yichangChecker, "outcome", "x")).statusCode(422)
+        post("build-requests/" + br + "/close", Map.of("personId", w.yichangChecker, "outcome", "x")).statusCode(403)
                 .body("code", equalTo("S2"));
         post("build-requests/" + br + "/close", Map.of("personId", w.wuhanNetworkDevelopment, "outcome", "已扩容 48 口"))
                 .statusCode(200).body("status", equalTo("CLOSED")).body("allowedActions", empty());
