@@ -1,8 +1,5 @@
 package cn.onepoint.order;
 
-import cn.onepoint.sla.TimedSubject;
-import jakarta.enterprise.inject.Produces;
-import jakarta.inject.Singleton;
 import cn.onepoint.auth.Scope;
 import cn.onepoint.auth.ScopedReads;
 import cn.onepoint.common.DomainException;
@@ -14,10 +11,13 @@ import cn.onepoint.common.Paging.Page;
 import cn.onepoint.common.Query;
 import cn.onepoint.notify.Notification;
 import cn.onepoint.sla.SubjectType;
+import cn.onepoint.sla.TimedSubject;
 import cn.onepoint.workorder.WorkOrder;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
 
 import java.time.Clock;
 import java.util.List;

@@ -1,9 +1,5 @@
 package cn.onepoint.ticket;
 
-import cn.onepoint.sla.TimedSubject;
-import jakarta.enterprise.inject.Produces;
-import jakarta.inject.Singleton;
-import cn.onepoint.sla.SubjectType;
 import cn.onepoint.auth.ScopedReads;
 import cn.onepoint.common.DomainException;
 import cn.onepoint.common.FieldErrors;
@@ -12,9 +8,13 @@ import cn.onepoint.common.PageParams;
 import cn.onepoint.common.Paging;
 import cn.onepoint.common.Paging.Page;
 import cn.onepoint.common.Query;
+import cn.onepoint.sla.SubjectType;
+import cn.onepoint.sla.TimedSubject;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,9 +1,5 @@
 package cn.onepoint.workorder;
 
-import cn.onepoint.sla.TimedSubject;
-import jakarta.enterprise.inject.Produces;
-import jakarta.inject.Singleton;
-import cn.onepoint.sla.SubjectType;
 import cn.onepoint.auth.Scope;
 import cn.onepoint.auth.ScopedReads;
 import cn.onepoint.common.Commands;
@@ -19,6 +15,8 @@ import cn.onepoint.common.Versions;
 import cn.onepoint.directory.DirectoryService;
 import cn.onepoint.directory.Person;
 import cn.onepoint.feed.Outbox;
+import cn.onepoint.sla.SubjectType;
+import cn.onepoint.sla.TimedSubject;
 import cn.onepoint.workorder.dto.CompleteRequest;
 import cn.onepoint.workorder.dto.FindingsRequest;
 import cn.onepoint.workorder.dto.NoticeView;
@@ -29,6 +27,8 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
 
 import java.time.Clock;
 import java.time.Instant;
