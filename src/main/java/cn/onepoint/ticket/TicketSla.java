@@ -28,8 +28,9 @@ public class TicketSla {
     /** In the caller's session. */
     Uni<ResolutionClock.Measure> measure(Ticket t) {
         Instant start = t.acceptedAt != null ? t.acceptedAt : t.createdAt;
+        // a withdrawn ticket's figures stop where it was withdrawn (its last change)
         Instant end = t.serviceRestoredAt != null ? t.serviceRestoredAt
-                : t.closedAt != null ? t.closedAt : clock.instant();
+                : t.closedAt != null ? t.closedAt : withdrawn(t) ? t.updatedAt : clock.instant();
         return Customer.<Customer>findById(t.customerId).chain(c -> Suspension.<Suspension>list(
                         "ticketId = ?1 and startedAt is not null order by startedAt", t.id)
                 .map(list -> ResolutionClock.measure(start, end,
@@ -42,7 +43,12 @@ public class TicketSla {
     public Uni<SlaView> view(java.util.UUID id) {
         return queries.get(id).chain(t -> measure(t).map(m -> SlaView.of(m,
                 t.acceptedAt != null ? t.acceptedAt : t.createdAt, t.serviceRestoredAt,
-                t.status == TicketStatus.CLOSED ? t.causeCategory : null)));
+                t.status == TicketStatus.CLOSED ? t.causeCategory : null, withdrawn(t))));
+    }
+
+    /** Cancelled (registered twice, withdrawn) or rejected (not our fault): not judged against the limit. */
+    static boolean withdrawn(Ticket t) {
+        return t.status == TicketStatus.CANCELLED || t.status == TicketStatus.REJECTED;
     }
 
 }

@@ -282,4 +282,23 @@ class TicketTimersTest {
         given().get("/api/v1/tickets/" + t + "/sla").then().body("outcome", equalTo("met"))
                 .body("elapsedSeconds", equalTo((int) elapsed));
     }
+
+    @Test
+    void aCancelledOrRejectedTicketIsNotJudgedAndItsFiguresStop() {
+        String t = w.accepted(w.hubeiMstp, "MSTP", w.hubeiDesk, w.hubeiAcceptor);
+        clock.advance(Duration.ofMinutes(20));
+        World.post(t, "cancel", Map.of("personId", w.hubeiAcceptor, "note", "重复登记")).statusCode(200);
+        JsonPath sla = given().get("/api/v1/tickets/" + t + "/sla").then().statusCode(200).extract().jsonPath();
+        assertEquals("void", sla.getString("outcome"));
+        long elapsed = sla.getLong("elapsedSeconds");
+        assertTrue(elapsed >= 20 * 60, "elapsed " + elapsed);
+        // past the limit: a withdrawn ticket neither keeps counting nor breaches
+        clock.advance(Duration.ofHours(9));
+        given().get("/api/v1/tickets/" + t + "/sla").then().body("outcome", equalTo("void"))
+                .body("elapsedSeconds", equalTo((int) elapsed));
+
+        String r = w.ticket(w.hubeiMstp, "MSTP", w.hubeiDesk);
+        World.post(r, "reject", Map.of("personId", w.hubeiAcceptor, "note", "非我方故障")).statusCode(200);
+        given().get("/api/v1/tickets/" + r + "/sla").then().statusCode(200).body("outcome", equalTo("void"));
+    }
 }
