@@ -73,6 +73,12 @@ public record Scope(Tier tier, UUID unitId, String province) {
         };
     }
 
+    /** JPQL: the person id {@code personExpr} names a person of a unit inside this scope ({@code alias}: unique). */
+    public String personIn(String personExpr, String alias) {
+        return personExpr + " in (select " + alias + ".id from Person " + alias + " where " + unitIn(alias + ".unitId")
+                + ")";
+    }
+
     /** JPQL: any of these unit-id expressions, or any of the extra predicates, is inside this scope. */
     public String anyIn(List<String> unitExprs, String... more) {
         List<String> parts = new ArrayList<>(unitExprs.stream().map(this::unitIn).toList());

@@ -34,6 +34,19 @@ public class ScopedReads {
         return s == null ? q : q.where(involves.apply(s), s.parameter(), s.value());
     }
 
+    /**
+     * The record by id, or 404 {@code resource} when there is none or it lies outside the caller's scope: one query,
+     * the scope's predicate in its where-clause (the entity's name is its class's).
+     */
+    public <T> Uni<T> find(Class<T> entity, UUID id, String resource, Function<Scope, String> involves) {
+        Scope s = restricted();
+        return Panache.getSession().chain(session -> s == null ? session.find(entity, id)
+                        : session.createSelectionQuery("from " + entity.getSimpleName() + " where id = :id and "
+                                + involves.apply(s), entity)
+                        .setParameter("id", id).setParameter(s.parameter(), s.value()).getSingleResultOrNull())
+                .onItem().ifNull().failWith(() -> DomainException.notFound(resource, id));
+    }
+
     /** The record, or 404 {@code resource} when it lies outside the caller's scope. */
     public <T> Uni<T> visible(T record, UUID id, String entity, String resource, Function<Scope, String> involves) {
         Scope s = restricted();

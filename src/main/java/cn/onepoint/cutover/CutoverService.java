@@ -130,8 +130,7 @@ public class CutoverService {
         return scope.anyIn(List.of("executingUnitId"),
                 "id in (select cc.cutoverId from CutoverCircuit cc where cc.circuitId in (select ci.id from Circuit ci "
                         + "where " + scope.anyIn(List.of("ci.aEnd.unitId", "ci.zEnd.unitId", "ci.backboneUnitId")) + "))",
-                "id in (select cn.cutoverId from CutoverNotice cn where cn.recipientId in (select cp.id from Person cp "
-                        + "where " + scope.unitIn("cp.unitId") + "))");
+                "id in (select cn.cutoverId from CutoverNotice cn where " + scope.personIn("cn.recipientId", "cp") + ")");
     }
 
     // ---- planning: the affected customers from the circuits -------------------------------------------
@@ -548,8 +547,7 @@ public class CutoverService {
 
     /** A cutover the caller may see (404 otherwise): every read goes through it. */
     private Uni<Cutover> cutover(UUID id) {
-        return Cutover.<Cutover>findById(id).onItem().ifNull().failWith(() -> DomainException.notFound("cutover", id))
-                .chain(c -> scoped.visible(c, c.id, "Cutover", "cutover", CutoverService::involves));
+        return scoped.find(Cutover.class, id, "cutover", CutoverService::involves);
     }
 
     private Uni<CutoverData> load(Cutover c) {

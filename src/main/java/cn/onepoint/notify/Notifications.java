@@ -70,7 +70,6 @@ public class Notifications {
         n.text = text;
         n.subjectType = subjectType;
         n.subjectId = subjectId;
-        n.actor = Subjects.current();
         n.createdAt = at.truncatedTo(ChronoUnit.MICROS);
         return n;
     }
@@ -93,6 +92,9 @@ public class Notifications {
         if (notifications.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
+        // who caused them: the request's subject, read once for the batch (null for the service's own work)
+        String actor = Subjects.current();
+        notifications.forEach(n -> n.actor = actor);
         List<NotificationDelivery> deliveries = deliveries(notifications);
         return Notification.persist(notifications)
                 .chain(() -> deliveries.isEmpty() ? Uni.createFrom().voidItem()

@@ -208,7 +208,7 @@ public class IssueService {
      * this is the scope of every item of the table, of their history and of their timers.
      */
     private Uni<Project> visibleProject(UUID projectId) {
-        return project(projectId).chain(p -> scoped.visible(p, p.id, "Project", "project", PresalesScope::project));
+        return scoped.find(Project.class, projectId, "project", PresalesScope::project);
     }
 
     private static Uni<Found> load(Uni<Project> project, UUID id) {

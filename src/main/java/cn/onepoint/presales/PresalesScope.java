@@ -42,7 +42,7 @@ public class PresalesScope {
      */
     static String requirement(Scope s, String a) {
         return s.anyIn(requirementUnits(a), a + "projectId in (select rqp.id from Project rqp where "
-                + personIn(s, "rqp.customerEngineerId", "rqpe") + " or " + personIn(s, "rqp.customerManagerId", "rqpm")
+                + s.personIn("rqp.customerEngineerId", "rqpe") + " or " + s.personIn("rqp.customerManagerId", "rqpm")
                 + ")");
     }
 
@@ -59,9 +59,9 @@ public class PresalesScope {
      * scope (by their own units), or the owner of one of its issue items (S3: the table is the project group's).
      */
     static String project(Scope s, String a) {
-        return s.anyIn(List.of(), personIn(s, a + "customerEngineerId", "pje"), personIn(s, a + "customerManagerId", "pjm"),
+        return s.anyIn(List.of(), s.personIn(a + "customerEngineerId", "pje"), s.personIn(a + "customerManagerId", "pjm"),
                 a + "id in (select pjr.projectId from Requirement pjr where " + s.anyIn(requirementUnits("pjr.")) + ")",
-                a + "id in (select pji.projectId from IssueItem pji where " + personIn(s, "pji.ownerId", "pjo") + ")");
+                a + "id in (select pji.projectId from IssueItem pji where " + s.personIn("pji.ownerId", "pjo") + ")");
     }
 
     /** An issue item: as its project (whose predicate includes every item's owner). */
@@ -78,18 +78,12 @@ public class PresalesScope {
      * (chief) customer engineer who warns or the (chief) customer manager warned (S2).
      */
     static String resourceNode(Scope s, String a) {
-        return s.anyIn(List.of(a + "unitId"), personIn(s, a + "cceId", "rne"), personIn(s, a + "chiefCmId", "rnm"));
+        return s.anyIn(List.of(a + "unitId"), s.personIn(a + "cceId", "rne"), s.personIn(a + "chiefCmId", "rnm"));
     }
 
     /** A build request: as its node (its unit is the node's). */
     static String buildRequest(Scope s) {
         return s.anyIn(List.of("unitId"),
                 "nodeId in (select brn.id from ResourceNode brn where " + resourceNode(s, "brn.") + ")");
-    }
-
-    /** The person {@code personExpr} names is of a unit in the scope. */
-    private static String personIn(Scope s, String personExpr, String alias) {
-        return personExpr + " in (select " + alias + ".id from Person " + alias + " where " + s.unitIn(alias + ".unitId")
-                + ")";
     }
 }

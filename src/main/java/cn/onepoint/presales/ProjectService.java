@@ -149,8 +149,7 @@ public class ProjectService {
     /** A project the caller may see (PresalesScope), else 404; its history is read through it. */
     @WithSession
     public Uni<Project> get(UUID id) {
-        return Project.<Project>findById(id).onItem().ifNull().failWith(() -> DomainException.notFound("project", id))
-                .chain(p -> scoped.visible(p, p.id, "Project", "project", PresalesScope::project));
+        return scoped.find(Project.class, id, "project", PresalesScope::project);
     }
 
     public record Filter(List<String> step, String customerId, String customerEngineerId, String sort) {

@@ -1,7 +1,6 @@
 package cn.onepoint.presales;
 
 import cn.onepoint.auth.ScopedReads;
-import cn.onepoint.common.DomainException;
 import cn.onepoint.common.FieldErrors;
 import cn.onepoint.common.PageParams;
 import cn.onepoint.common.Paging;
@@ -38,9 +37,7 @@ public class RequirementQueries {
     /** A requirement the caller may see (PresalesScope), else 404; its checks, history and timers are read through it. */
     @WithSession
     public Uni<Requirement> get(UUID id) {
-        return Requirement.<Requirement>findById(id).onItem().ifNull()
-                .failWith(() -> DomainException.notFound("requirement", id))
-                .chain(r -> scoped.visible(r, r.id, "Requirement", "requirement", PresalesScope::requirement));
+        return scoped.find(Requirement.class, id, "requirement", PresalesScope::requirement);
     }
 
     @WithSession

@@ -206,9 +206,7 @@ public class ResourceNodeService {
     /** A node the caller may see (PresalesScope), else 404; its history and notifications are read through it. */
     @WithSession
     public Uni<ResourceNode> get(UUID id) {
-        return ResourceNode.<ResourceNode>findById(id).onItem().ifNull()
-                .failWith(() -> DomainException.notFound("resource node", id))
-                .chain(n -> scoped.visible(n, n.id, "ResourceNode", "resource node", PresalesScope::resourceNode));
+        return scoped.find(ResourceNode.class, id, "resource node", PresalesScope::resourceNode);
     }
 
     public record Filter(String unitId, String belowThreshold, String sort) {
@@ -232,9 +230,7 @@ public class ResourceNodeService {
     /** A build request the caller may see (as its node, PresalesScope), else 404. */
     @WithSession
     public Uni<BuildRequest> buildRequest(UUID id) {
-        return BuildRequest.<BuildRequest>findById(id).onItem().ifNull()
-                .failWith(() -> DomainException.notFound("build request", id))
-                .chain(r -> scoped.visible(r, r.id, "BuildRequest", "build request", PresalesScope::buildRequest));
+        return scoped.find(BuildRequest.class, id, "build request", PresalesScope::buildRequest);
     }
 
     public record RequestFilter(List<String> status, String nodeId, String unitId) {

@@ -85,8 +85,7 @@ public class ServiceRecordService {
      */
     static String involves(Scope scope) {
         return scope.anyIn(List.of("unitId"),
-                "assigneeId in (select sp.id from Person sp where " + scope.unitIn("sp.unitId") + ")",
-                "createdBy in (select sc.id from Person sc where " + scope.unitIn("sc.unitId") + ")");
+                scope.personIn("assigneeId", "sp"), scope.personIn("createdBy", "sc"));
     }
 
     @WithTransaction
@@ -248,9 +247,7 @@ public class ServiceRecordService {
 
     /** A record the caller may see (404 otherwise): every read goes through it. */
     private Uni<ServiceRecord> record(UUID id) {
-        return ServiceRecord.<ServiceRecord>findById(id).onItem().ifNull()
-                .failWith(() -> DomainException.notFound("service record", id))
-                .chain(r -> scoped.visible(r, r.id, "ServiceRecord", "service record", ServiceRecordService::involves));
+        return scoped.find(ServiceRecord.class, id, "service record", ServiceRecordService::involves);
     }
 
     private Uni<Void> history(ServiceRecord r, String action, ServiceRecordStatus from, UUID actorId, String detail) {

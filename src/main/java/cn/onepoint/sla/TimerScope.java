@@ -47,9 +47,9 @@ public class TimerScope {
         return scoped.restrict(q, this::involves);
     }
 
-    /** The timer, or 404 outside the caller's scope. */
-    public Uni<Timer> visible(Timer t) {
-        return scoped.visible(t, t.id, "Timer", "timer", this::involves);
+    /** The timer, or 404 when there is none or it lies outside the caller's scope. */
+    public Uni<Timer> find(UUID id) {
+        return scoped.find(Timer.class, id, "timer", this::involves);
     }
 
     /**

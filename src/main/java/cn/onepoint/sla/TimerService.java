@@ -275,8 +275,7 @@ public class TimerService {
 
     @WithSession
     public Uni<Timer> timer(UUID id) {
-        return Timer.<Timer>findById(id).onItem().ifNull().failWith(() -> DomainException.notFound("timer", id))
-                .chain(scope::visible);
+        return scope.find(id);
     }
 
     @WithSession

@@ -1,7 +1,6 @@
 package cn.onepoint.ticket;
 
 import cn.onepoint.auth.ScopedReads;
-import cn.onepoint.common.DomainException;
 import cn.onepoint.common.FieldErrors;
 import cn.onepoint.common.Ids;
 import cn.onepoint.common.PageParams;
@@ -58,8 +57,7 @@ public class TicketQueries {
 
     @WithSession
     public Uni<Ticket> get(UUID id) {
-        return Ticket.<Ticket>findById(id).onItem().ifNull().failWith(() -> DomainException.notFound("ticket", id))
-                .chain(this::visible);
+        return scoped.find(Ticket.class, id, "ticket", TicketQueries::involves);
     }
 
     /** By id or by number (FT202611250001). */

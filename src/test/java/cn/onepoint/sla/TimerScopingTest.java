@@ -61,37 +61,29 @@ class TimerScopingTest {
     @Test
     void aTicketsTimersAreSeenByWhoeverSeesTheTicket() {
         String t = w.accepted(w.hubeiMstp, "MSTP", w.hubeiDesk, w.hubeiAcceptor);
-        String path = "tickets/" + t;
-        List<String> timers = timerIds(path);
-        org.junit.jupiter.api.Assertions.assertFalse(timers.isEmpty(), "an accepted ticket runs timers");
-        sees(w.hubeiAcceptor, path, t, timers);
-        sees(w.hubeiReviewer, path, t, timers);
-        doesNotSee(w.wuhanHandler, path, t, timers);
-        doesNotSee(w.chengduHandler, path, t, timers);
-
+        // before dispatch: the desk that took it and its province
+        followsScope("tickets/" + t, t, List.of(w.hubeiAcceptor, w.hubeiReviewer),
+                List.of(w.wuhanHandler, w.chengduHandler));
         World.dispatch(t, w.hubeiAcceptor);
-        List<String> afterDispatch = timerIds(path);
-        sees(w.wuhanHandler, path, t, afterDispatch);
-        sees(w.yichangHandler, path, t, afterDispatch);
-        doesNotSee(w.chengduHandler, path, t, afterDispatch);
-        doesNotSee(w.sichuanReviewer, path, t, afterDispatch);
-        sees(w.controller, path, t, afterDispatch);
+        followsScope("tickets/" + t, t, List.of(w.wuhanHandler, w.yichangHandler, w.controller),
+                List.of(w.chengduHandler, w.sichuanReviewer));
     }
 
     @Test
     void aWorkOrdersTimersAreSeenByItsUnitAndTheDeskNotByTheOtherEnd() {
         String t = w.accepted(w.hubeiMstp, "MSTP", w.hubeiDesk, w.hubeiAcceptor);
         String wuhan = World.woOf(World.dispatch(t, w.hubeiAcceptor), w.wuhan);
-        String path = "work-orders/" + wuhan;
-        List<String> timers = timerIds(path);
-        org.junit.jupiter.api.Assertions.assertFalse(timers.isEmpty(), "a dispatched work order waits to be accepted");
-        sees(w.wuhanHandler, path, wuhan, timers);
-        sees(w.hubeiAcceptor, path, wuhan, timers);
-        sees(w.hubeiReviewer, path, wuhan, timers);
         // 宜昌 works the other end of the same ticket: it sees the ticket, not 武汉's work order
-        doesNotSee(w.yichangHandler, path, wuhan, timers);
-        doesNotSee(w.chengduHandler, path, wuhan, timers);
-        doesNotSee(w.sichuanReviewer, path, wuhan, timers);
+        followsScope("work-orders/" + wuhan, wuhan, List.of(w.wuhanHandler, w.hubeiAcceptor, w.hubeiReviewer),
+                List.of(w.yichangHandler, w.chengduHandler, w.sichuanReviewer));
+    }
+
+    /** The subject's timers (it has some) are seen by each of {@code seeing} and by none of {@code notSeeing}. */
+    private static void followsScope(String subjectPath, String subjectId, List<String> seeing, List<String> notSeeing) {
+        List<String> timers = timerIds(subjectPath);
+        org.junit.jupiter.api.Assertions.assertFalse(timers.isEmpty(), subjectPath + " runs timers");
+        seeing.forEach(person -> sees(person, subjectPath, subjectId, timers));
+        notSeeing.forEach(person -> doesNotSee(person, subjectPath, subjectId, timers));
     }
 
     @Test
