@@ -65,6 +65,12 @@ public final class Tokens {
                 .claim("preferred_username", login).expiresIn(Duration.ofHours(1)).jws().keyId("onepoint-dev").sign(key());
     }
 
+    /** Signed with the right key by the right issuer, but meant for another service (its audience). */
+    public static String wrongAudience(String login) {
+        return Jwt.issuer(ISSUER).audience("another-service").subject(login)
+                .claim("preferred_username", login).expiresIn(Duration.ofHours(1)).jws().keyId("onepoint-dev").sign(key());
+    }
+
     /** Right issuer and claims, signed with a key nobody trusts. */
     public static String badSignature(String login) {
         try {

@@ -46,6 +46,8 @@ class AuthenticationTest {
                 .then().statusCode(401).body("code", equalTo("UNAUTHENTICATED"));
         given().noFilters().header("Authorization", Tokens.bearer(Tokens.badSignature(login))).get("/api/v1/units")
                 .then().statusCode(401).body("code", equalTo("UNAUTHENTICATED"));
+        given().noFilters().header("Authorization", Tokens.bearer(Tokens.wrongAudience(login))).get("/api/v1/units")
+                .then().statusCode(401).body("code", equalTo("UNAUTHENTICATED"));
         given().noFilters().header("Authorization", "Bearer not-a-jwt").get("/api/v1/units")
                 .then().statusCode(401).body("code", equalTo("UNAUTHENTICATED"));
         given().noFilters().header("Authorization", Tokens.bearerFor(login)).get("/api/v1/units")

@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Walks the OpenAPI document: every operation under /api/v1 answers 401 problem+json to a request without a token,
- * with an expired one, one of another issuer and one with a bad signature. New endpoints are covered by themselves.
+ * with an expired one, one of another issuer, one with a bad signature and one meant for another audience. New endpoints are covered by themselves.
  */
 @QuarkusTest
 class EveryOperationNeedsATokenTest {
@@ -34,6 +34,7 @@ class EveryOperationNeedsATokenTest {
         headers.add(Tokens.bearer(Tokens.expired("lina")));
         headers.add(Tokens.bearer(Tokens.wrongIssuer("lina")));
         headers.add(Tokens.bearer(Tokens.badSignature("lina")));
+        headers.add(Tokens.bearer(Tokens.wrongAudience("lina")));
         int operations = 0;
         List<String> open = new ArrayList<>();
         for (Map.Entry<String, Map<String, Object>> p : paths.entrySet()) {
